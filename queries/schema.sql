@@ -1,0 +1,109 @@
+-- ClaimLens schema. Run at every start (idempotent). Documented in README "Data model".
+-- Amounts are DECIMAL so sums are exact; lists are VARCHAR[]; dates are DATE.
+
+CREATE SEQUENCE IF NOT EXISTS import_id_seq START 1;
+
+-- One row per import attempt: the import log (issue: foundation, "Import").
+CREATE TABLE IF NOT EXISTS imports (
+	import_id      INTEGER PRIMARY KEY,
+	file_name      VARCHAR NOT NULL,
+	checksum       VARCHAR NOT NULL,   -- sha256 of the file bytes
+	kind           VARCHAR,            -- claims | audits | cms-provider-service | remittance
+	format         VARCHAR,            -- csv | csv.gz | parquet
+	started_at     TIMESTAMP NOT NULL,
+	finished_at    TIMESTAMP,
+	status         VARCHAR NOT NULL,   -- running | succeeded | failed | duplicate
+	rows_read      BIGINT,
+	rows_loaded    BIGINT,
+	rows_rejected  BIGINT,
+	mapping        VARCHAR,            -- JSON: canonical field -> file header
+	message        VARCHAR
+);
+
+-- Rejected rows, one per (row, column, reason). raw holds file content: treat as PHI.
+CREATE TABLE IF NOT EXISTS import_rejects (
+	import_id    INTEGER NOT NULL,
+	file_name    VARCHAR NOT NULL,
+	line         BIGINT,
+	column_name  VARCHAR,
+	reason       VARCHAR NOT NULL,
+	value        VARCHAR,
+	raw          VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS claim_lines (
+	import_id         INTEGER NOT NULL,
+	claim_id          VARCHAR NOT NULL,
+	line_number       INTEGER NOT NULL,
+	patient_id        VARCHAR,
+	rendering_npi     VARCHAR NOT NULL,
+	provider_name     VARCHAR,
+	specialty         VARCHAR NOT NULL,
+	payer             VARCHAR,
+	place_of_service  VARCHAR,
+	service_date      DATE NOT NULL,
+	procedure_code    VARCHAR NOT NULL,
+	modifiers         VARCHAR[] NOT NULL,
+	units             INTEGER NOT NULL,
+	minutes           INTEGER,
+	diagnosis_codes   VARCHAR[] NOT NULL,
+	charge_amount     DECIMAL(14,2),
+	allowed_amount    DECIMAL(14,2),
+	paid_amount       DECIMAL(14,2),
+	line_status       VARCHAR,
+	denial_codes      VARCHAR[] NOT NULL,
+	coder_id          VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS audit_lines (
+	import_id           INTEGER NOT NULL,
+	audit_id            VARCHAR,
+	claim_id            VARCHAR NOT NULL,
+	line_number         INTEGER NOT NULL,
+	coder_id            VARCHAR NOT NULL,
+	auditor_id          VARCHAR,
+	audit_date          DATE,
+	specialty           VARCHAR,
+	service_date        DATE,
+	original_code       VARCHAR,   -- NULL: line added by the auditor
+	audited_code        VARCHAR,   -- NULL: line not supported
+	original_modifiers  VARCHAR[] NOT NULL,
+	audited_modifiers   VARCHAR[] NOT NULL,
+	original_units      INTEGER,
+	audited_units       INTEGER,
+	original_diagnoses  VARCHAR[] NOT NULL,
+	audited_diagnoses   VARCHAR[] NOT NULL,
+	billed_amount       DECIMAL(14,2),
+	audited_amount      DECIMAL(14,2)
+);
+
+-- Provider x code x place of service (x payer for claim data) counts: what peer-comparison
+-- rules need. source = 'claims' rows are rebuilt from claim_lines after each claims import;
+-- source = 'cms' rows come straight from a CMS provider-and-service file.
+CREATE TABLE IF NOT EXISTS provider_services (
+	source            VARCHAR NOT NULL,
+	import_id         INTEGER,
+	rendering_npi     VARCHAR NOT NULL,
+	provider_name     VARCHAR,
+	specialty         VARCHAR NOT NULL,
+	payer             VARCHAR,
+	place_of_service  VARCHAR,
+	procedure_code    VARCHAR NOT NULL,
+	services          DOUBLE NOT NULL,
+	beneficiaries     BIGINT,
+	avg_charge        DECIMAL(14,2),
+	avg_allowed       DECIMAL(14,2),
+	avg_paid          DECIMAL(14,2)
+);
+
+-- NPI check digit (CMS NPI standard: Luhn over the prefix 80840 followed by the first nine
+-- digits; the prefix contributes 24 to the sum). Doubled positions are digits 1,3,5,7,9.
+CREATE OR REPLACE MACRO npi_luhn_double(d) AS CASE WHEN d < 5 THEN 2 * d ELSE 2 * d - 9 END;
+CREATE OR REPLACE MACRO npi_is_valid(s) AS
+	regexp_full_match(s, '[0-9]{10}') AND
+	(10 - (24
+		+ npi_luhn_double(ascii(s[1]) - 48) + (ascii(s[2]) - 48)
+		+ npi_luhn_double(ascii(s[3]) - 48) + (ascii(s[4]) - 48)
+		+ npi_luhn_double(ascii(s[5]) - 48) + (ascii(s[6]) - 48)
+		+ npi_luhn_double(ascii(s[7]) - 48) + (ascii(s[8]) - 48)
+		+ npi_luhn_double(ascii(s[9]) - 48)) % 10) % 10 = ascii(s[10]) - 48;

@@ -1,0 +1,71 @@
+// Rejected rows: value problems found by the staging SELECT (bad date, NPI, number, missing
+// required value...) and structural ones from DuckDB's CSV reject table (column count, quotes,
+// encoding, line length). Each gets its file line number. The staging table's rowid is the
+// data-row index in file order (insertion order is preserved; temp-table rowids start at a large
+// offset, so we subtract the first); structurally rejected lines are
+// absent from it, so a row's line = rowid + first data line + rejected lines before it.
+// Assumes one physical line per record (a quoted field spanning lines shifts later numbers).
+import type { DuckDBConnection } from '@duckdb/node-api';
+
+export interface RejectCounts {
+	rowsRead: number;
+	rowsLoaded: number;
+	rowsRejected: number;
+}
+
+interface RejectJob {
+	id: number;
+	fileName: string;
+	stage: string;
+	rejectsTable: string | null;
+	firstDataLine: number;
+}
+
+const STRUCTURAL_REASON = `CASE error_type
+	WHEN 'MISSING COLUMNS' THEN 'wrong column count'
+	WHEN 'TOO MANY COLUMNS' THEN 'wrong column count'
+	WHEN 'UNQUOTED VALUE' THEN 'bad quoting'
+	WHEN 'INVALID ENCODING' THEN 'not UTF-8 text'
+	WHEN 'INVALID UNICODE' THEN 'not UTF-8 text'
+	WHEN 'LINE SIZE OVER MAXIMUM' THEN 'line too long'
+	ELSE lower(error_type::VARCHAR) END || ' (' || error_message || ')'`;
+
+export async function loadRejects(conn: DuckDBConnection, job: RejectJob): Promise<RejectCounts> {
+	const { id, fileName, stage, rejectsTable, firstDataLine } = job;
+	// w = the data-row index each structurally rejected line displaced (see header comment)
+	const skipped = rejectsTable
+		? `SELECT line - ${firstDataLine} - (row_number() OVER (ORDER BY line) - 1) AS w FROM (SELECT DISTINCT line FROM ${rejectsTable})`
+		: `SELECT NULL::BIGINT AS w WHERE false`;
+	await conn.run(
+		`INSERT INTO import_rejects
+		 WITH skipped AS (${skipped}),
+		 bad AS (SELECT rowid - (SELECT min(rowid) FROM ${stage}) AS rn, unnest(problems) AS p FROM ${stage} WHERE len(problems) > 0)
+		 SELECT $id, $f,
+			bad.rn + ${firstDataLine} + (SELECT count(*) FROM skipped WHERE skipped.w <= bad.rn),
+			split_part(p, '|', 1), split_part(p, '|', 2), array_to_string(string_split(p, '|')[3:], '|'), NULL
+		 FROM bad`,
+		{ id, f: fileName }
+	);
+	if (rejectsTable) {
+		await conn.run(
+			`INSERT INTO import_rejects
+			 SELECT $id, $f, line, column_name, ${STRUCTURAL_REASON}, NULL, left(csv_line, 2000)
+			 FROM ${rejectsTable}
+			 -- DuckDB logs a short row once per missing column: keep the first per line
+			 QUALIFY row_number() OVER (PARTITION BY line ORDER BY column_idx) = 1
+			 ORDER BY line`,
+			{ id, f: fileName }
+		);
+	}
+	const structural = rejectsTable ? `(SELECT count(DISTINCT line) FROM ${rejectsTable})` : '0';
+	const reader = await conn.runAndReadAll(
+		`SELECT count(*) FILTER (WHERE len(problems) = 0)::BIGINT AS loaded,
+			count(*) FILTER (WHERE len(problems) > 0)::BIGINT AS bad_values,
+			${structural}::BIGINT AS structural
+		 FROM ${stage}`
+	);
+	const row = reader.getRowObjectsJS()[0] as { loaded: bigint; bad_values: bigint; structural: bigint };
+	const loaded = Number(row.loaded);
+	const rejected = Number(row.bad_values) + Number(row.structural);
+	return { rowsRead: loaded + rejected, rowsLoaded: loaded, rowsRejected: rejected };
+}
