@@ -1,0 +1,46 @@
+// claimlens import FILE... [--kind claims|audits|cms-provider-service] [--mapping map.json]
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { ImportKind, MappingFile } from '../../lib/schemas/fields.ts';
+import { importFile, type ImportResult } from '../../lib/server/ingest/import-file.ts';
+import { describeMapping } from '../../lib/server/ingest/header-mapping.ts';
+import { parseFlags } from '../args.ts';
+import { CliError, fmtInt, info, printJson, progressLine } from '../output.ts';
+
+const Flags = z.object({ kind: ImportKind.optional(), mapping: z.string().optional(), db: z.string().optional(), json: z.boolean().optional() });
+
+export function readMappingFile(path: string): MappingFile {
+	let raw: unknown;
+	try {
+		raw = JSON.parse(readFileSync(path, 'utf8'));
+	} catch (e) {
+		throw new CliError(`${path}: cannot read mapping file (${(e as Error).message})`);
+	}
+	const parsed = MappingFile.safeParse(raw);
+	if (!parsed.success) throw new CliError(`${path}: not a mapping file: ${parsed.error.issues[0]?.message} at ${parsed.error.issues[0]?.path.join('.')}`);
+	return parsed.data;
+}
+
+export async function importCommand(argv: string[]): Promise<void> {
+	const { flags, positionals } = parseFlags(argv, { kind: { type: 'string' }, mapping: { type: 'string' } }, Flags);
+	if (!positionals.length) throw new CliError('import: name at least one FILE');
+	const mapping = flags.mapping ? readMappingFile(flags.mapping) : undefined;
+	const results: ImportResult[] = [];
+	for (const file of positionals) {
+		const show = progressLine(file);
+		const result = await importFile(file, {
+			kind: flags.kind,
+			mapping,
+			dbPath: flags.db,
+			onProgress: (p) => {
+				if (p.phase === 'reading') show(`${p.percent.toFixed(0)}%  ~${fmtInt(p.rowsEstimate)} rows  ${fmtInt(p.rowsPerSecond)} rows/s`);
+				if (p.phase === 'done') show(`100%  ${fmtInt(p.rowsEstimate)} rows  ${fmtInt(p.rowsPerSecond)} rows/s`, true);
+			}
+		});
+		results.push(result);
+		info(`${file}: ${result.kind} (${result.format}), import #${result.importId}: ${result.message} in ${result.seconds.toFixed(1)} s`);
+		info(`  mapping used:\n    ${describeMapping(result.mapping).join('\n    ')}`);
+		if (result.rowsRejected) info(`  rejects: claimlens rejects ${result.importId}  (or the Data page)`);
+	}
+	if (flags.json) printJson(results);
+}

@@ -1,0 +1,45 @@
+// Entry of the `claimlens` command: dispatches to one module per command.
+import { CliError } from './output.ts';
+import { importCommand } from './commands/import.ts';
+import { importsCommand, rejectsCommand } from './commands/imports.ts';
+import { demoCommand } from './commands/demo.ts';
+import { serveCommand } from './commands/serve.ts';
+import { benchCommand } from './commands/bench.ts';
+import { DatabaseBusy } from '../lib/server/db/database.ts';
+import { ImportRefused } from '../lib/server/ingest/sniff.ts';
+
+const commands: Record<string, (argv: string[]) => Promise<void>> = {
+	import: importCommand,
+	imports: importsCommand,
+	rejects: rejectsCommand,
+	demo: demoCommand,
+	serve: serveCommand,
+	bench: benchCommand
+};
+
+const usage = `usage: claimlens <command> [flags]   (every command takes --db FILE and --json)
+  demo     [--lines N] [--seed S] [--replace]   generate and import the synthetic demo dataset
+  import   FILE... [--kind claims|audits|cms-provider-service] [--mapping map.json]
+  imports                                       the import log
+  rejects  IMPORT_ID [--csv]                    rejected rows of one import
+  serve    [--port 3000]                        serve the built app (demo data on first start)
+  bench    [--lines N]                          import benchmark against bare DuckDB`;
+
+async function main(): Promise<void> {
+	const [name, ...argv] = process.argv.slice(2);
+	if (!name || name === '--help' || name === 'help') {
+		process.stdout.write(`${usage}\n`);
+		return;
+	}
+	const command = commands[name];
+	if (!command) throw new CliError(`unknown command "${name}"\n${usage}`);
+	await command(argv);
+}
+
+main().catch((e: unknown) => {
+	const known = e instanceof CliError || e instanceof ImportRefused || e instanceof DatabaseBusy;
+	const message = e instanceof Error ? e.message : String(e);
+	process.stderr.write(`claimlens: ${known ? message : `unexpected error: ${message.split('\n')[0]}`}\n`);
+	if (!known && process.env.CLAIMLENS_DEBUG) console.error(e);
+	process.exit(1);
+});

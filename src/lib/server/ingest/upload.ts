@@ -1,0 +1,47 @@
+// Uploaded files: checked by extension, streamed to data/uploads under a random name (the
+// user's file name is only ever a label), size-limited, then imported like any other file.
+import { randomUUID } from 'node:crypto';
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { appRoot } from '../db/database.ts';
+import { ImportRefused } from './sniff.ts';
+
+export const MAX_UPLOAD_BYTES = Number(process.env.CLAIMLENS_MAX_UPLOAD_BYTES ?? 2 * 1024 ** 3);
+
+const allowed = [/\.csv$/i, /\.tsv$/i, /\.txt$/i, /\.csv\.gz$/i, /\.tsv\.gz$/i, /\.txt\.gz$/i, /\.parquet$/i];
+
+export function uploadExtension(name: string): string {
+	if (!allowed.some((re) => re.test(name))) {
+		throw new ImportRefused(`${name}: only .csv, .tsv, .txt (optionally .gz) and .parquet files can be imported`);
+	}
+	const m = /(\.(csv|tsv|txt)(\.gz)?|\.parquet)$/i.exec(name);
+	return (m?.[1] ?? '.csv').toLowerCase();
+}
+
+export function uploadsDir(): string {
+	const dir = resolve(appRoot(), 'data', 'uploads');
+	mkdirSync(dir, { recursive: true });
+	return dir;
+}
+
+/** Streams a request body to a random file name; returns its path. */
+export async function saveUpload(body: ReadableStream<Uint8Array>, name: string): Promise<string> {
+	const path = resolve(uploadsDir(), `${randomUUID()}${uploadExtension(name)}`);
+	let bytes = 0;
+	const limit = new Transform({
+		transform(chunk: Buffer, _enc, done) {
+			bytes += chunk.length;
+			if (bytes > MAX_UPLOAD_BYTES) done(new ImportRefused(`${name}: larger than the ${MAX_UPLOAD_BYTES / 1024 ** 2} MB upload limit`));
+			else done(null, chunk);
+		}
+	});
+	try {
+		await pipeline(Readable.fromWeb(body as never), limit, createWriteStream(path, { flags: 'wx' }));
+	} catch (e) {
+		rmSync(path, { force: true });
+		throw e;
+	}
+	return path;
+}
