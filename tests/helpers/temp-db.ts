@@ -1,0 +1,23 @@
+// A fresh database file per test file, removed afterwards.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { closeDatabase, withConnection } from '../../src/lib/server/db/database.ts';
+import { normalizeRows, type Row } from '../../src/lib/server/db/normalize.ts';
+
+export function tempDb() {
+	const dir = mkdtempSync(join(tmpdir(), 'claimlens-test-'));
+	const path = join(dir, 'test.duckdb');
+	return {
+		path,
+		dir,
+		query: (sql: string, params: Record<string, string | number> = {}): Promise<Row[]> =>
+			withConnection(async (c) => normalizeRows(await c.runAndReadAll(sql, params)), path),
+		cleanup: () => {
+			closeDatabase(path);
+			rmSync(dir, { recursive: true, force: true });
+		}
+	};
+}
+
+export const sharedFixtures = join(process.cwd(), '..', 'shared', 'fixtures');

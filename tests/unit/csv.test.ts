@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { csvCell, guardFormula, toCsv } from '../../src/lib/server/export/csv.ts';
+import { splitCsvLine } from '../../src/lib/server/ingest/sniff.ts';
+
+describe('CSV export', () => {
+	it('neutralises formulas but keeps numbers numeric', () => {
+		expect(csvCell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+		expect(csvCell('-5 units')).toBe("'-5 units");
+		expect(csvCell(-5)).toBe('-5');
+		expect(csvCell(['25', '59'])).toBe('25;59');
+		expect(csvCell(null)).toBe('');
+	});
+	it('round-trips any text through quoting (property)', () => {
+		fc.assert(
+			fc.property(fc.array(fc.string().filter((s) => !/[\r\n]/.test(s)), { minLength: 1, maxLength: 6 }), (cells) => {
+				const cols = cells.map((_, i) => `c${i}`);
+				const row = Object.fromEntries(cells.map((v, i) => [`c${i}`, v]));
+				const line = toCsv(cols, [row]).split('\r\n')[1] as string;
+				expect(splitCsvLine(line, ',')).toEqual(cells.map(guardFormula));
+			})
+		);
+	});
+});
