@@ -89,11 +89,26 @@ CREATE TABLE IF NOT EXISTS provider_services (
 	payer             VARCHAR,
 	place_of_service  VARCHAR,
 	procedure_code    VARCHAR NOT NULL,
+	modifiers         VARCHAR[] NOT NULL DEFAULT [],  -- claim data only; CMS files have none
 	services          DOUBLE NOT NULL,
 	beneficiaries     BIGINT,
 	avg_charge        DECIMAL(14,2),
 	avg_allowed       DECIMAL(14,2),
 	avg_paid          DECIMAL(14,2)
+);
+
+-- User-imported CMS edit tables (licensed: never shipped). Empty until imported; the rules
+-- mue_exceeded and ncci_ptp_pair run only when they have rows.
+CREATE TABLE IF NOT EXISTS mue_limits (
+	procedure_code  VARCHAR PRIMARY KEY,
+	mue             INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS ncci_ptp_pairs (
+	column1             VARCHAR NOT NULL,
+	column2             VARCHAR NOT NULL,
+	effective_date      DATE,
+	deletion_date       DATE,
+	modifier_indicator  VARCHAR
 );
 
 -- NPI check digit (CMS NPI standard: Luhn over the prefix 80840 followed by the first nine

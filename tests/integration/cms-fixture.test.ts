@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/lib/server/ingest/import-file.ts';
+import { readMappingFile } from '../../src/cli/commands/import.ts';
 import { tempDb, sharedFixtures } from '../helpers/temp-db.ts';
 
 const mohs2013 = join(sharedFixtures, 'cms', 'mohs_2013.csv');
@@ -35,14 +36,7 @@ describe.skipIf(!present)('CMS provider-and-service files', () => {
 	});
 
 	it('puf_2012_first_rows.csv (older layout) loads with a mapping file', async () => {
-		const mapping = {
-			kind: 'cms-provider-service' as const,
-			columns: {
-				rendering_npi: 'npi', provider_last_name: 'nppes_provider_last_org_name', provider_first_name: 'nppes_provider_first_name',
-				specialty: 'provider_type', procedure_code: 'hcpcs_code', place_of_service: 'place_of_service',
-				services: 'line_srvc_cnt', beneficiaries: 'bene_unique_cnt', avg_allowed: 'average_Medicare_allowed_amt'
-			}
-		};
+		const mapping = readMappingFile(join('examples', 'mappings', 'cms-puf-2012-2016.json'));
 		const r = await importFile(puf2012, { dbPath: db.path, mapping });
 		const direct = (await db.query(`SELECT count(*)::INTEGER AS rows, count(DISTINCT npi)::INTEGER AS providers, sum(line_srvc_cnt)::DOUBLE AS services FROM read_csv($p, header = true)`, { p: puf2012 }))[0];
 		// 17,029 physical lines = header + 17,028 records (the fixture README says 17,027)

@@ -2,7 +2,7 @@
 // A page, its JSON endpoint and the CLI call the same function that calls runQuery().
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import { normalizeRows, type Row } from './normalize.ts';
 
 const cache = new Map<string, string>();
@@ -22,9 +22,27 @@ export function readQuery(name: string): string {
 	return sql;
 }
 
-export type Params = Record<string, DuckDBValue>;
+export type Param = DuckDBValue | string[];
+export type Params = Record<string, Param>;
+
+/** Bind JS string arrays as VARCHAR[] (typed, so an empty list binds too). */
+function bind(params: Params): { values: Record<string, DuckDBValue>; types: Record<string, DuckDBType | undefined> } {
+	const values: Record<string, DuckDBValue> = {};
+	const types: Record<string, DuckDBType | undefined> = {};
+	for (const [k, v] of Object.entries(params)) {
+		if (Array.isArray(v)) {
+			values[k] = listValue(v);
+			types[k] = LIST(VARCHAR);
+		} else {
+			values[k] = v;
+			types[k] = undefined;
+		}
+	}
+	return { values, types };
+}
 
 export async function runQuery<T extends Row = Row>(conn: DuckDBConnection, name: string, params: Params = {}): Promise<T[]> {
-	const reader = await conn.runAndReadAll(readQuery(name), params);
+	const { values, types } = bind(params);
+	const reader = await conn.runAndReadAll(readQuery(name), values, types);
 	return normalizeRows(reader) as T[];
 }

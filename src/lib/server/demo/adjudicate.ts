@@ -7,15 +7,17 @@ import {
 	ACME_PAYER_INDEX, CARC_AUTH, CARC_CLAIM, CARC_CLAIM_WEIGHTS, CARC_LINE, CARC_LINE_WEIGHTS,
 	CARC_PARTIAL, fee, OFTEN_BUNDLED, PAYERS, type Specialty
 } from './catalog.ts';
+import { monthIndexOfLabel } from './calendar.ts';
 import { at, type Rng } from './prng.ts';
 import type { LineDraft } from './compose.ts';
 import type { Provider } from './roster.ts';
 
+const SPIKE_MONTHS = ['2025-03', '2025-04', '2025-05'];
 export const SPIKE = {
 	payerIndex: ACME_PAYER_INDEX,
 	specialty: 'Dermatology' as Specialty,
-	months: ['2025-03', '2025-04', '2025-05'],
-	monthIndexes: [8, 9, 10]
+	months: SPIKE_MONTHS,
+	monthIndexes: SPIKE_MONTHS.map(monthIndexOfLabel)
 };
 
 export type LineStatus = 'paid' | 'denied' | 'partial' | 'pending';
@@ -59,7 +61,7 @@ export function adjudicateClaim(
 	const spike =
 		payerIndex === SPIKE.payerIndex && p.specialty === SPIKE.specialty && SPIKE.monthIndexes.includes(month);
 	let claimDenial = '';
-	if (spike && rng.chance(0.33)) claimDenial = rng.pick(CARC_AUTH);
+	if (spike && rng.chance(0.28)) claimDenial = rng.pick(CARC_AUTH);
 	else if (rng.chance(0.04)) {
 		claimDenial = at(CARC_CLAIM, rng.weighted(CARC_CLAIM_WEIGHTS));
 		if (rng.chance(0.15)) claimDenial += `;${at(CARC_LINE, rng.weighted(CARC_LINE_WEIGHTS))}`;

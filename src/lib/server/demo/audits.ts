@@ -36,6 +36,10 @@ export interface AuditClaim {
 type ErrorClass = 'upcoded' | 'downcoded' | 'wrong_code' | 'not_supported' | 'modifier_error' | 'units_error' | 'added_by_auditor';
 const CLASSES: ErrorClass[] = ['upcoded', 'downcoded', 'wrong_code', 'not_supported', 'modifier_error', 'units_error', 'added_by_auditor'];
 const CLASS_WEIGHTS = [28, 14, 12, 8, 20, 8, 10];
+/** Codes billed per unit, where a units error is plausible even at 1 unit. */
+const PER_UNIT = new Set(['17003', '11103', '17312', '17314', '17315', '99292', '96372', '94729', '36415', '83036']);
+/** On per-unit codes, units errors are the most common miss. */
+const CLASS_WEIGHTS_PER_UNIT = [14, 7, 6, 8, 10, 45, 10];
 
 /** Plausible "right code" for a wrong code (different family). */
 const WRONG: Readonly<Record<string, string>> = {
@@ -88,9 +92,13 @@ interface Audited {
 	added: boolean;
 }
 
+function unchanged(l: EmittedLine): Audited {
+	return { code: l.code, mods: l.mods.slice().sort(), units: l.units, added: false };
+}
+
 function applyError(l: EmittedLine, cls: ErrorClass, rng: Rng): Audited {
-	const sorted = l.mods.slice().sort();
-	const same: Audited = { code: l.code, mods: sorted, units: l.units, added: false };
+	const same = unchanged(l);
+	const sorted = same.mods;
 	switch (cls) {
 		case 'upcoded':
 		case 'downcoded': {
@@ -107,7 +115,8 @@ function applyError(l: EmittedLine, cls: ErrorClass, rng: Rng): Audited {
 			if (sorted.length) return { ...same, mods: sorted.filter((_, i) => i !== rng.int(0, sorted.length - 1)) };
 			return { ...same, mods: [EM_CODES.has(l.code) ? '25' : '59'] };
 		case 'units_error':
-			return { ...same, units: l.units > 1 ? l.units - 1 : l.units + 1 };
+			if (l.units > 1) return { ...same, units: l.units - 1 };
+			return PER_UNIT.has(l.code) ? { ...same, units: 2 } : applyError(l, 'modifier_error', rng);
 		case 'added_by_auditor':
 			return { ...same, added: true };
 	}
@@ -124,8 +133,10 @@ export function auditRows(c: AuditClaim, accuracy: number, rng: Rng, nextId: () 
 	let added = 0;
 	for (const l of c.lines) {
 		const wrong = rng.chance(1 - accuracy);
-		const a = wrong ? applyError(l, at(CLASSES, rng.weighted(CLASS_WEIGHTS)), rng) : applyError(l, 'added_by_auditor', rng);
-		if (wrong && a.added) added++;
+		const weights = l.units > 1 || PER_UNIT.has(l.code) ? CLASS_WEIGHTS_PER_UNIT : CLASS_WEIGHTS;
+		const a = wrong ? applyError(l, at(CLASSES, rng.weighted(weights)), rng) : unchanged(l);
+		// "Added by auditor": this line stands, but the coder missed another billable service.
+		if (a.added) added++;
 		const dx = rng.chance(wrong ? 0.3 : 0.05) ? changeDx(l.dx, c.dxPool, rng) : l.dx;
 		const auditedCents = a.code ? chargeCents(p, a.code, a.units) : 0;
 		rows.push(

@@ -67,7 +67,7 @@ function officeEm(p: Provider, month: number, rng: Rng, allowNew = true): string
 function finishEm(em: LineDraft, p: Provider, hasProcedure: boolean, rng: Rng): void {
 	const h = p.habits;
 	if (rng.chance(hasProcedure ? h.mod25WithProc : h.mod25NoProc)) em.mods.push('25');
-	if (h.teaching && rng.chance(0.6)) em.mods.push('GC');
+	if (h.teaching && rng.chance(0.7)) em.mods.push('GC');
 	if (em.mods.length > 1) em.mods = rng.shuffled(em.mods);
 }
 
@@ -81,7 +81,8 @@ function primaryCare(p: Provider, month: number, rng: Rng): ClaimDraft {
 	if (procs && rng.chance(h.procRate)) {
 		const code = rng.pick(procs);
 		significant = SIGNIFICANT_PROCEDURES.has(code);
-		const mods = significant && rng.chance(h.p59 / 3) ? modifiers59(rng) : [];
+		// 59 family on some office procedures (e.g. an injection beside another procedure).
+		const mods = significant && rng.chance(h.p59 * 5) ? modifiers59(rng) : [];
 		lines.push(line(code, dx.slice(0, 1), mods));
 	}
 	if (rng.chance(h.drawRate)) {
@@ -186,10 +187,13 @@ function pulmonary(p: Provider, month: number, rng: Rng): ClaimDraft {
 			if (rng.chance(h.bundledDrawProb)) lines.push(line(rng.pick(['36415', '36415', '36410', '36600']), dx.slice(0, 1)));
 			return { pos: '21', anyDay: true, lines };
 		}
-		const code = rng.chance(0.25)
+		const initial = rng.chance(0.25);
+		const code = initial
 			? at(HOSP_INITIAL, rng.weighted([0.15, 0.45, 0.4]))
 			: at(HOSP_SUBSEQUENT, rng.weighted([0.25, 0.5, 0.25]));
-		return { pos: '21', anyDay: true, lines: [line(code, dx, gc())] };
+		// AI: principal physician of record (some initial visits); order as billed varies.
+		const mods = initial && rng.chance(0.3) ? rng.shuffled(['AI', ...gc()]) : gc();
+		return { pos: '21', anyDay: true, lines: [line(code, dx, mods)] };
 	}
 	const em = line(officeEm(p, month, rng), dx);
 	const lines = [em];

@@ -40,8 +40,8 @@ export const PLANTS: PlantDef[] = [
 		apply: (h) => { h.estDist = estDist(0.5); }
 	},
 	{
-		specialty: 'Internal Medicine', role: 'trend', weight: 2,
-		rules: [{ ruleId: 'em_established_level5', note: 'rising trend: 99215 share climbs from ~15% in 2024-07 to ~65% in 2025-12 (~40% overall)' }],
+		specialty: 'Endocrinology', role: 'trend', weight: 2,
+		rules: [{ ruleId: 'em_established_level5', note: 'rising trend: 99215 share climbs from ~15-20% in 2024-07 to ~65% in 2025-12 (~40% overall)' }],
 		apply: (h) => { h.trend = true; }
 	},
 	{
@@ -63,7 +63,7 @@ export const PLANTS: PlantDef[] = [
 		apply: (h) => { h.psychDist = psychDist(0.85); h.therapyShare = 0.75; }
 	},
 	{
-		specialty: 'Endocrinology', role: 'venipuncture', weight: 3,
+		specialty: 'Endocrinology', role: 'venipuncture', weight: 2,
 		rules: [{ ruleId: 'venipuncture_physician_skill', note: '36410 on ~75% of blood draws instead of routine 36415 (peers ~2%)' }],
 		apply: (h) => { h.p36410 = 0.75; h.drawRate = 0.5; }
 	},
@@ -78,19 +78,19 @@ export const PLANTS: PlantDef[] = [
 		apply: () => {}
 	},
 	{
-		specialty: 'Family Practice', role: 'mod25', weight: 3,
+		specialty: 'Family Practice', role: 'mod25', weight: 2,
 		rules: [{ ruleId: 'modifier_25_em', note: 'modifier 25 on ~75% of E/M lines, mostly with no same-day procedure (peers ~8%)' }],
 		apply: (h) => { h.mod25NoProc = 0.72; }
 	},
 	{
-		specialty: 'Dermatology', role: 'mod59', weight: 3,
+		specialty: 'Dermatology', role: 'mod59', weight: 2,
 		rules: [{ ruleId: 'modifier_59_family', note: '59 and/or XS on ~70% of procedure lines (peers ~5%)' }],
 		apply: (h) => { h.p59 = 0.72; }
 	},
 	{
-		specialty: 'Dermatology', role: 'mohs', weight: 3,
-		rules: [{ ruleId: 'mohs_additional_stages', note: '~3 additional Mohs stages (17312/17314 units) per case (peers ~0.4)' }],
-		apply: (h) => { h.mohsRate = 0.3; h.mohsAddWeights = [0, 5, 25, 35, 25, 10]; }
+		specialty: 'Dermatology', role: 'mohs', weight: 2,
+		rules: [{ ruleId: 'mohs_additional_stages', note: '~2.9 additional Mohs stages (17312/17314 units) per case (peers ~0.35)' }],
+		apply: (h) => { h.mohsRate = 0.3; h.mohsAddWeights = [0, 5, 30, 35, 22, 8]; }
 	},
 	...(['Internal Medicine', 'Family Practice', 'Dermatology'] as const).map(
 		(specialty): PlantDef => ({
@@ -126,8 +126,8 @@ export const DECOYS: DecoyDef[] = [
 	},
 	{
 		specialty: 'Psychiatry', ruleId: 'psychotherapy_60min',
-		claims: [['90837', 9], ['90834', 2]],
-		note: '9 of 11 psychotherapy sessions are 90837 (82%): n = 11 is below the 30-service minimum'
+		claims: [['90837', 10], ['90834', 1]],
+		note: '10 of 11 psychotherapy sessions are 90837 (91%): n = 11 is below the 30-service minimum'
 	}
 ];
 

@@ -62,8 +62,8 @@ export function trendShare(month: number): number {
 }
 
 const NEW_SHARE: Record<Specialty, number> = {
-	'Internal Medicine': 0.08,
-	'Family Practice': 0.1,
+	'Internal Medicine': 0.1,
+	'Family Practice': 0.12,
 	Psychiatry: 0.05,
 	Endocrinology: 0.18,
 	'Emergency Medicine': 0,
@@ -71,41 +71,47 @@ const NEW_SHARE: Record<Specialty, number> = {
 	'Pulmonary/Critical Care': 0.15
 };
 
-export function normalHabits(spec: Specialty, rng: Rng): Habits {
-	const s5 = spec === 'Psychiatry' ? rng.tri(0.07, 0.12) : rng.tri(0.125, 0.185);
+/**
+ * Habits of an ordinary provider, drawn around the specialty norm. `central` (used for planted
+ * providers) takes the middle of every range instead, so a high-volume planted provider is
+ * extreme only in its planted feature and not, by chance, in some other rule.
+ */
+export function normalHabits(spec: Specialty, rng: Rng, central = false): Habits {
+	const t = (lo: number, hi: number) => (central ? (lo + hi) / 2 : rng.tri(lo, hi));
+	const s5 = spec === 'Psychiatry' ? t(0.085, 0.11) : t(0.135, 0.175);
 	const isIm = spec === 'Internal Medicine';
 	const isFp = spec === 'Family Practice';
 	const isEndo = spec === 'Endocrinology';
 	let drawRate = 0;
-	if (isIm) drawRate = rng.tri(0.28, 0.42);
-	else if (isFp) drawRate = rng.tri(0.2, 0.32);
-	else if (isEndo) drawRate = rng.tri(0.38, 0.52);
+	if (isIm) drawRate = t(0.28, 0.42);
+	else if (isFp) drawRate = t(0.2, 0.32);
+	else if (isEndo) drawRate = t(0.38, 0.52);
 	let procRate = 0.02;
-	if (isIm) procRate = rng.tri(0.06, 0.12);
-	else if (isFp) procRate = rng.tri(0.09, 0.15);
+	if (isIm) procRate = t(0.08, 0.1);
+	else if (isFp) procRate = t(0.11, 0.13);
 	else if (isEndo) procRate = 0.04;
-	else if (spec === 'Emergency Medicine') procRate = rng.tri(0.1, 0.16);
+	else if (spec === 'Emergency Medicine') procRate = t(0.12, 0.14);
 	let ccShare = 0;
-	if (spec === 'Pulmonary/Critical Care') ccShare = rng.tri(0.15, 0.21);
-	else if (spec === 'Emergency Medicine') ccShare = rng.tri(0.02, 0.04);
-	const teachingSpec = isIm || isFp || spec === 'Pulmonary/Critical Care';
+	if (spec === 'Pulmonary/Critical Care') ccShare = t(0.16, 0.2);
+	else if (spec === 'Emergency Medicine') ccShare = t(0.025, 0.035);
+	const teachingSpec = isIm || isFp || spec === 'Pulmonary/Critical Care' || spec === 'Emergency Medicine';
 	return {
-		estDist: estDist(s5, rng.tri(0.5, 0.6)),
-		newDist: newDist(rng.tri(0.09, 0.15)),
-		edDist: edDist(rng.tri(0.18, 0.26)),
-		psychDist: psychDist(rng.tri(0.24, 0.36)),
-		newShare: NEW_SHARE[spec] * rng.tri(0.8, 1.2),
+		estDist: estDist(s5, t(0.5, 0.6)),
+		newDist: newDist(t(0.11, 0.13)),
+		edDist: edDist(t(0.2, 0.24)),
+		psychDist: psychDist(t(0.27, 0.33)),
+		newShare: NEW_SHARE[spec] * t(0.8, 1.2),
 		therapyShare: 0.55,
 		drawRate,
-		p36410: rng.tri(0.005, 0.03),
+		p36410: t(0.01, 0.02),
 		procRate,
-		mod25WithProc: rng.tri(0.75, 0.9),
+		mod25WithProc: t(0.8, 0.86),
 		mod25NoProc: 0.01,
-		p59: rng.tri(0.03, 0.07),
-		mohsRate: spec === 'Dermatology' ? rng.tri(0.08, 0.16) : 0,
-		mohsAddWeights: [68, 25, 6, 1, 0, 0],
+		p59: t(0.04, 0.06),
+		mohsRate: spec === 'Dermatology' ? t(0.08, 0.16) : 0,
+		mohsAddWeights: [72, 23, 4, 1, 0, 0],
 		ccShare,
-		teaching: teachingSpec && rng.chance(0.15),
+		teaching: teachingSpec && !central && rng.chance(0.2),
 		trend: false,
 		bundledDrawProb: 0,
 		dupProb: 0,

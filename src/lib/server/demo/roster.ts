@@ -6,6 +6,7 @@ import {
 	PROVIDERS_PER_SPECIALTY, SPECIALTIES, type Specialty
 } from './catalog.ts';
 import { MONTHS } from './calendar.ts';
+import { csvField } from './csv-out.ts';
 import { randomNpi } from './npi.ts';
 import { apportion, at, deriveSeed, Rng } from './prng.ts';
 import { normalHabits, type Habits } from './provider-params.ts';
@@ -52,10 +53,6 @@ export interface Roster {
 	impossibleDays: { npi: string; day: number }[];
 }
 
-function csvField(s: string): string {
-	return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 function gcd(a: number, b: number): number {
 	while (b) [a, b] = [b, a % b];
 	return a;
@@ -85,7 +82,7 @@ export function buildRoster(seed: number, lines: number): Roster {
 			while (usedNames.has(name));
 			usedNames.add(name);
 			const npi = randomNpi(rng, usedNpis);
-			const habits = normalHabits(specialty, rng);
+			const habits = normalHabits(specialty, rng, plant !== null);
 			plant?.apply(habits);
 			providers.push({
 				index: providers.length, npi, name, specialty,
@@ -150,7 +147,7 @@ export function buildRoster(seed: number, lines: number): Roster {
 			const ccClaims = claims * 0.55 * p.habits.ccShare;
 			p.habits.bundledDrawProb = Math.min(0.6, Math.max(0.1, 36 / Math.max(1, ccClaims)));
 		}
-		if (p.role === 'duplicate') p.habits.dupProb = Math.min(0.25, Math.max(0.01, 15 / Math.max(1, claims)));
+		if (p.role === 'duplicate') p.habits.dupProb = Math.min(0.25, Math.max(0.01, 20 / Math.max(1, claims)));
 	}
 
 	const payerShares = PAYERS.map((x) => x.share);

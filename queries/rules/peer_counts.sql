@@ -1,0 +1,30 @@
+-- Peer-comparison rules: per provider and peer group, the numerator and denominator services of
+-- one rule, from the provider-service summary (so it runs on claim data and on a CMS file).
+-- Numerator = services whose code is in $num_codes, or, when $num_modifiers is not empty,
+-- services carrying any of those modifiers. Peer group = specialty, optionally x place of
+-- service or payer ($peer_by: specialty | pos | payer).
+-- Mean allowed amounts (per service) of numerator services and of the other denominator
+-- services feed "dollars at risk".
+-- $source VARCHAR, $den_codes VARCHAR[], $num_codes VARCHAR[], $num_modifiers VARCHAR[], $peer_by VARCHAR
+-- Columns: provider_npi, provider_name, specialty, peer_extra, numerator, denominator,
+-- num_mean_allowed, other_mean_allowed
+WITH lines AS (
+	SELECT
+		*,
+		CASE WHEN len($num_modifiers) > 0 THEN list_has_any(modifiers, $num_modifiers)
+			ELSE list_contains($num_codes, procedure_code) END AS in_numerator
+	FROM provider_services
+	WHERE source = $source AND list_contains($den_codes, procedure_code)
+)
+SELECT
+	rendering_npi AS provider_npi,
+	min(provider_name) AS provider_name,
+	specialty,
+	CASE $peer_by WHEN 'pos' THEN coalesce(place_of_service, '') WHEN 'payer' THEN coalesce(payer, '') ELSE '' END AS peer_extra,
+	coalesce(sum(services) FILTER (WHERE in_numerator), 0)::DOUBLE AS numerator,
+	sum(services)::DOUBLE AS denominator,
+	(sum(services * avg_allowed) FILTER (WHERE in_numerator) / nullif(sum(services) FILTER (WHERE in_numerator AND avg_allowed IS NOT NULL), 0))::DOUBLE AS num_mean_allowed,
+	(sum(services * avg_allowed) FILTER (WHERE NOT in_numerator) / nullif(sum(services) FILTER (WHERE NOT in_numerator AND avg_allowed IS NOT NULL), 0))::DOUBLE AS other_mean_allowed
+FROM lines
+GROUP BY ALL
+ORDER BY specialty, peer_extra, provider_npi;

@@ -1,0 +1,46 @@
+// One result row per provider and rule: the shape of `claimlens flags --json`, GET /api/flags
+// and the Risk flags table. Field names are documented in the README.
+import { z } from 'zod';
+
+export const severities = ['none', 'low', 'medium', 'high'] as const;
+export const Severity = z.enum(severities);
+
+export const FlagRow = z.object({
+	rule_id: z.string(),
+	kind: z.enum(['peer', 'line']),
+	title: z.string(),
+	provider_npi: z.string(),
+	provider_name: z.string().nullable(),
+	specialty: z.string(),
+	peer_group: z.string(),
+	peer_count: z.number().nullable(),
+	numerator: z.number().nullable(),
+	denominator: z.number().nullable(),
+	rate: z.number().nullable(),
+	peer_rate: z.number().nullable(),
+	peer_median: z.number().nullable(),
+	percentile: z.number().nullable(),
+	z: z.number().nullable(),
+	upper_limit: z.number().nullable(),
+	phi: z.number().nullable(),
+	excess_services: z.number().nullable(),
+	dollars_at_risk: z.number().nullable(),
+	flagged: z.boolean(),
+	severity: Severity,
+	/** why a row is or is not flagged, condition by condition */
+	reasons: z.array(z.string()),
+	findings: z.number().optional(),
+	claim_ids: z.array(z.string()).optional()
+});
+export type FlagRow = z.infer<typeof FlagRow>;
+
+export const FlagQuery = z.object({
+	rule: z.string().regex(/^[a-z0-9_]+$/).optional(),
+	specialty: z.string().max(200).optional(),
+	severity: Severity.optional(),
+	q: z.string().max(200).optional(),
+	all: z.coerce.boolean().optional(),
+	source: z.enum(['claims', 'cms']).optional(),
+	peer_by: z.enum(['specialty', 'pos', 'payer']).optional()
+});
+export type FlagQuery = z.infer<typeof FlagQuery>;

@@ -1,0 +1,132 @@
+// Runs the rule catalog over the database: peer rules on the provider-service summary, line
+// rules on the claim lines. One function answers the Risk flags page, GET /api/flags and
+// `claimlens flags`. Results are cached per data version (imports change it).
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { defaultDbPath, withConnection } from '../db/database.ts';
+import { runQuery } from '../db/query-files.ts';
+import type { FlagQuery, FlagRow } from '../../schemas/flags.ts';
+import type { PeerRule } from '../../schemas/rules.ts';
+import { loadCatalog, resolveCodes } from './catalog.ts';
+import { evaluatePeerRule, type PeerCounts, type PeerGroupStats } from './peer-engine.ts';
+import { findingLines, summarizeLineRule } from './line-engine.ts';
+
+export type Source = 'claims' | 'cms';
+export type PeerBy = 'specialty' | 'pos' | 'payer';
+
+export interface RuleStatus {
+	rule_id: string;
+	kind: 'peer' | 'line';
+	title: string;
+	evaluated: boolean;
+	note: string;
+	providers: number;
+	flagged: number;
+	small_peer_groups: string[];
+}
+
+export interface Evaluation {
+	source: Source | null;
+	peerBy: PeerBy;
+	rows: FlagRow[];
+	rules: RuleStatus[];
+	groups: Record<string, PeerGroupStats[]>;
+}
+
+async function dataVersion(conn: DuckDBConnection): Promise<string> {
+	const r = await conn.runAndReadAll(`SELECT coalesce(max(import_id), 0)::INTEGER AS v, count(*)::INTEGER AS n FROM imports WHERE status = 'succeeded'`);
+	const row = r.getRowObjectsJS()[0] ?? {};
+	return `${row.v}:${row.n}`;
+}
+
+export async function defaultSource(conn: DuckDBConnection): Promise<Source | null> {
+	const r = await conn.runAndReadAll(`SELECT source FROM provider_services GROUP BY source ORDER BY source = 'claims' DESC LIMIT 1`);
+	const s = r.getRowObjectsJS()[0]?.source;
+	return s === 'claims' || s === 'cms' ? s : null;
+}
+
+async function peerCounts(conn: DuckDBConnection, rule: PeerRule, source: Source, peerBy: PeerBy, present: string[]): Promise<PeerCounts[]> {
+	const { den, num } = resolveCodes(rule, present);
+	if (!den.length) return [];
+	return (await runQuery(conn, 'rules/peer_counts', {
+		source,
+		den_codes: den,
+		num_codes: num,
+		num_modifiers: rule.numerator.modifiers,
+		peer_by: peerBy
+	})) as unknown as PeerCounts[];
+}
+
+async function evaluateAll(conn: DuckDBConnection, source: Source | null, peerBy: PeerBy): Promise<Evaluation> {
+	const catalog = loadCatalog();
+	const rows: FlagRow[] = [];
+	const rules: RuleStatus[] = [];
+	const groups: Record<string, PeerGroupStats[]> = {};
+	const present = source ? ((await runQuery(conn, 'rules/distinct_codes', { source })).map((r) => String(r.procedure_code))) : [];
+	for (const rule of catalog.peer) {
+		if (!source) {
+			rules.push({ rule_id: rule.id, kind: 'peer', title: rule.title, evaluated: false, note: 'no claim lines or CMS provider-service rows imported', providers: 0, flagged: 0, small_peer_groups: [] });
+			continue;
+		}
+		if (source === 'cms' && rule.numerator.modifiers.length) {
+			rules.push({ rule_id: rule.id, kind: 'peer', title: rule.title, evaluated: false, note: 'needs modifiers, which the CMS provider-and-service file does not carry', providers: 0, flagged: 0, small_peer_groups: [] });
+			continue;
+		}
+		const result = evaluatePeerRule(rule, await peerCounts(conn, rule, source, peerBy, present));
+		rows.push(...result.rows);
+		groups[rule.id] = result.groups;
+		const small = result.groups.filter((g) => g.providers < rule.min_peer_group).map((g) => g.label);
+		rules.push({
+			rule_id: rule.id, kind: 'peer', title: rule.title, evaluated: true,
+			note: result.rows.length ? '' : 'no provider bills this code family',
+			providers: result.rows.length, flagged: result.rows.filter((r) => r.flagged).length, small_peer_groups: small
+		});
+	}
+	for (const rule of catalog.line) {
+		const lines = source === 'claims' ? await findingLines(conn, rule) : null;
+		if (lines === null) {
+			const note = source !== 'claims' ? 'needs claim lines' : `needs the ${rule.requires_table} table: import the CMS file (never shipped with ClaimLens)`;
+			rules.push({ rule_id: rule.id, kind: 'line', title: rule.title, evaluated: false, note, providers: 0, flagged: 0, small_peer_groups: [] });
+			continue;
+		}
+		const summary = summarizeLineRule(rule, lines);
+		rows.push(...summary);
+		rules.push({ rule_id: rule.id, kind: 'line', title: rule.title, evaluated: true, note: '', providers: summary.length, flagged: summary.length, small_peer_groups: [] });
+	}
+	return { source, peerBy, rows, rules, groups };
+}
+
+const cache = new Map<string, Promise<Evaluation>>();
+
+/** Every rule over the whole database (cached until the next import). */
+export function evaluateRules(opts: { source?: Source; peerBy?: PeerBy; dbPath?: string } = {}): Promise<Evaluation> {
+	const dbPath = opts.dbPath ?? defaultDbPath();
+	return withConnection(async (conn) => {
+		const source = opts.source ?? (await defaultSource(conn));
+		const peerBy = opts.peerBy ?? 'specialty';
+		const key = `${dbPath}|${await dataVersion(conn)}|${source}|${peerBy}`;
+		let p = cache.get(key);
+		if (!p) {
+			for (const k of cache.keys()) if (k.startsWith(`${dbPath}|`)) cache.delete(k);
+			p = evaluateAll(conn, source, peerBy);
+			cache.set(key, p);
+			p.catch(() => cache.delete(key));
+		}
+		return p;
+	}, dbPath);
+}
+
+const severityRank = { high: 3, medium: 2, low: 1, none: 0 } as const;
+
+/** The flags list with the user's filters: by default flagged rows only, worst first. */
+export async function listFlags(query: FlagQuery = {}, dbPath?: string): Promise<Evaluation & { filtered: FlagRow[] }> {
+	const ev = await evaluateRules({ source: query.source, peerBy: query.peer_by, dbPath });
+	const q = query.q?.trim().toLowerCase();
+	const filtered = ev.rows
+		.filter((r) => query.all || r.flagged)
+		.filter((r) => !query.rule || r.rule_id === query.rule)
+		.filter((r) => !query.specialty || r.specialty === query.specialty)
+		.filter((r) => !query.severity || r.severity === query.severity)
+		.filter((r) => !q || r.provider_npi.includes(q) || (r.provider_name ?? '').toLowerCase().includes(q))
+		.sort((a, b) => severityRank[b.severity] - severityRank[a.severity] || (b.dollars_at_risk ?? 0) - (a.dollars_at_risk ?? 0) || (b.z ?? 0) - (a.z ?? 0));
+	return { ...ev, filtered };
+}
