@@ -5,6 +5,7 @@ import { importsCommand, rejectsCommand } from './commands/imports.ts';
 import { demoCommand } from './commands/demo.ts';
 import { serveCommand } from './commands/serve.ts';
 import { benchCommand } from './commands/bench.ts';
+import { flagsCommand } from './commands/flags.ts';
 import { DatabaseBusy } from '../lib/server/db/database.ts';
 import { ImportRefused } from '../lib/server/ingest/sniff.ts';
 
@@ -14,7 +15,8 @@ const commands: Record<string, (argv: string[]) => Promise<void>> = {
 	rejects: rejectsCommand,
 	demo: demoCommand,
 	serve: serveCommand,
-	bench: benchCommand
+	bench: benchCommand,
+	flags: flagsCommand
 };
 
 const usage = `usage: claimlens <command> [flags]   (every command takes --db FILE and --json)
@@ -22,6 +24,7 @@ const usage = `usage: claimlens <command> [flags]   (every command takes --db FI
   import   FILE... [--kind claims|audits|cms-provider-service] [--mapping map.json]
   imports                                       the import log
   rejects  IMPORT_ID [--csv]                    rejected rows of one import
+  flags    [--rule ID] [--specialty S] [--all]   risk flags (peer-comparison and line rules)
   serve    [--port 3000]                        serve the built app (demo data on first start)
   bench    [--lines N]                          import benchmark against bare DuckDB`;
 

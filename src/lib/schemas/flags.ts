@@ -35,12 +35,15 @@ export const FlagRow = z.object({
 export type FlagRow = z.infer<typeof FlagRow>;
 
 export const FlagQuery = z.object({
-	rule: z.string().regex(/^[a-z0-9_]+$/).optional(),
-	specialty: z.string().max(200).optional(),
-	severity: Severity.optional(),
+	rule: z.union([z.string().regex(/^[a-z0-9_]+$/), z.literal('')]).optional().transform((v) => v || undefined),
+	specialty: z.string().max(200).optional().transform((v) => v || undefined),
+	severity: z.union([Severity, z.literal('')]).optional().transform((v) => v || undefined),
 	q: z.string().max(200).optional(),
-	all: z.coerce.boolean().optional(),
+	all: z
+		.union([z.boolean(), z.enum(['true', 'false', '1', '0', 'on', ''])])
+		.transform((v) => v === true || v === 'true' || v === '1' || v === 'on')
+		.optional(),
 	source: z.enum(['claims', 'cms']).optional(),
 	peer_by: z.enum(['specialty', 'pos', 'payer']).optional()
 });
-export type FlagQuery = z.infer<typeof FlagQuery>;
+export type FlagQuery = Partial<z.output<typeof FlagQuery>>;

@@ -82,7 +82,7 @@ function primaryCare(p: Provider, month: number, rng: Rng): ClaimDraft {
 		const code = rng.pick(procs);
 		significant = SIGNIFICANT_PROCEDURES.has(code);
 		// 59 family on some office procedures (e.g. an injection beside another procedure).
-		const mods = significant && rng.chance(h.p59 * 5) ? modifiers59(rng) : [];
+		const mods = significant && rng.chance(0.15) ? modifiers59(rng) : [];
 		lines.push(line(code, dx.slice(0, 1), mods));
 	}
 	if (rng.chance(h.drawRate)) {

@@ -1,0 +1,25 @@
+-- A provider's distribution over a rule's code family next to its peer group's (the E/M "bell
+-- curve"), from the provider-service summary.
+-- $source VARCHAR, $npi VARCHAR, $specialty VARCHAR, $den_codes VARCHAR[]
+-- Columns: procedure_code, provider_services, provider_share, peer_services, peer_share
+WITH fam AS (
+	SELECT procedure_code, rendering_npi, services
+	FROM provider_services
+	WHERE source = $source AND specialty = $specialty AND list_contains($den_codes, procedure_code)
+),
+per_code AS (
+	SELECT
+		procedure_code,
+		coalesce(sum(services) FILTER (WHERE rendering_npi = $npi), 0) AS provider_services,
+		sum(services) AS peer_services
+	FROM fam
+	GROUP BY procedure_code
+)
+SELECT
+	procedure_code,
+	provider_services,
+	provider_services / nullif(sum(provider_services) OVER (), 0) AS provider_share,
+	peer_services,
+	peer_services / nullif(sum(peer_services) OVER (), 0) AS peer_share
+FROM per_code
+ORDER BY procedure_code;

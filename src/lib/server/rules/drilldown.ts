@@ -1,0 +1,144 @@
+// Provider drill-down: everything behind one flag. Used by /flags/provider/[npi], its Arrow
+// endpoints and `claimlens provider`. Peer statistics come from the same cached evaluation as
+// the flags list, so the page can never disagree with the table that linked to it.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { defaultDbPath, withConnection } from '../db/database.ts';
+import { runQuery } from '../db/query-files.ts';
+import type { Row } from '../db/normalize.ts';
+import type { FlagRow } from '../../schemas/flags.ts';
+import type { PeerRule } from '../../schemas/rules.ts';
+import { loadCatalog, resolveCodes } from './catalog.ts';
+import { evaluateRules, type PeerBy } from './evaluate.ts';
+import { findingLines } from './line-engine.ts';
+import { funnelLimits } from '../stats/funnel.ts';
+
+export interface FunnelCurvePoint {
+	n: number;
+	upper: number;
+	lower: number;
+}
+
+export interface Drilldown {
+	npi: string;
+	providerName: string | null;
+	specialty: string | null;
+	ruleId: string;
+	ruleKind: 'peer' | 'line';
+	ruleTitle: string;
+	rationale: string;
+	source: string | null;
+	peerBy: PeerBy;
+	row: FlagRow | null;
+	otherRules: FlagRow[];
+	codeDistribution: Row[];
+	peers: { npi: string; name: string | null; n: number; rate: number; flagged: boolean }[];
+	curve: FunnelCurvePoint[];
+	monthly: Row[];
+}
+
+export class NotFound extends Error {}
+
+function findRule(ruleId: string) {
+	const catalog = loadCatalog();
+	const peer = catalog.peer.find((r) => r.id === ruleId);
+	const line = catalog.line.find((r) => r.id === ruleId);
+	if (!peer && !line) throw new NotFound(`unknown rule ${ruleId}`);
+	return { peer, line };
+}
+
+async function presentCodes(conn: DuckDBConnection, source: string): Promise<string[]> {
+	return (await runQuery(conn, 'rules/distinct_codes', { source })).map((r) => String(r.procedure_code));
+}
+
+/** Funnel limits at 60 volumes spread log-evenly over the peers' range. */
+function funnelCurve(p0: number, phi: number, zLimit: number, maxN: number): FunnelCurvePoint[] {
+	const out: FunnelCurvePoint[] = [];
+	const top = Math.max(10, maxN * 1.1);
+	for (let i = 0; i <= 60; i++) {
+		const n = Math.round(Math.exp(Math.log(5) + ((Math.log(top) - Math.log(5)) * i) / 60));
+		if (out.length && out[out.length - 1]?.n === n) continue;
+		const { upper, lower } = funnelLimits(n, p0, phi, zLimit);
+		out.push({ n, upper, lower });
+	}
+	return out;
+}
+
+export async function getDrilldown(opts: { npi: string; ruleId: string; peerBy?: PeerBy; dbPath?: string }): Promise<Drilldown> {
+	const dbPath = opts.dbPath ?? defaultDbPath();
+	const { peer, line } = findRule(opts.ruleId);
+	const ev = await evaluateRules({ peerBy: opts.peerBy, dbPath });
+	const mine = ev.rows.filter((r) => r.provider_npi === opts.npi);
+	const row = mine.find((r) => r.rule_id === opts.ruleId) ?? null;
+	const identity = await withConnection(
+		(conn) => conn.runAndReadAll(`SELECT min(provider_name) AS name, min(specialty) AS specialty FROM provider_services WHERE rendering_npi = $npi`, { npi: opts.npi }),
+		dbPath
+	).then((r) => r.getRowObjectsJS()[0] ?? {});
+	if (!mine.length && identity.specialty === null) throw new NotFound(`provider ${opts.npi} has no data`);
+	const specialty = row?.specialty ?? (identity.specialty as string | null) ?? null;
+	const base: Drilldown = {
+		npi: opts.npi,
+		providerName: row?.provider_name ?? (identity.name as string | null) ?? null,
+		specialty,
+		ruleId: opts.ruleId,
+		ruleKind: peer ? 'peer' : 'line',
+		ruleTitle: (peer ?? line)?.title ?? opts.ruleId,
+		rationale: `${(peer ?? line)?.rationale} Source: ${(peer ?? line)?.source}.`,
+		source: ev.source,
+		peerBy: ev.peerBy,
+		row,
+		otherRules: mine.filter((r) => r.rule_id !== opts.ruleId),
+		codeDistribution: [],
+		peers: [],
+		curve: [],
+		monthly: []
+	};
+	if (!peer || !ev.source || !specialty) return base;
+	const peerRows = ev.rows.filter((r) => r.rule_id === peer.id && r.peer_group === (row?.peer_group ?? specialty));
+	base.peers = peerRows.map((r) => ({ npi: r.provider_npi, name: r.provider_name, n: r.denominator ?? 0, rate: r.rate ?? 0, flagged: r.flagged }));
+	const p0 = row?.peer_rate ?? null;
+	if (p0 !== null && p0 > 0 && p0 < 1) {
+		base.curve = funnelCurve(p0, row?.phi ?? 1, peer.z_threshold, Math.max(...base.peers.map((p) => p.n)));
+	}
+	await withConnection(async (conn) => {
+		const codes = resolveCodes(peer, await presentCodes(conn, ev.source as string));
+		base.codeDistribution = await runQuery(conn, 'rules/code_distribution', { source: ev.source as string, npi: opts.npi, specialty, den_codes: codes.den });
+		if (ev.source === 'claims') {
+			base.monthly = await runQuery(conn, 'rules/monthly_rate', { npi: opts.npi, specialty, den_codes: codes.den, num_codes: codes.num, num_modifiers: peer.numerator.modifiers });
+		}
+	}, dbPath);
+	return base;
+}
+
+export interface LinePageQuery {
+	npi: string;
+	ruleId: string;
+	code?: string;
+	dateFrom?: string;
+	dateTo?: string;
+	page: number;
+	pageSize: number;
+}
+
+/** The claim lines behind a flag (numerator lines for peer rules, findings for line rules). */
+export async function getFlagLines(q: LinePageQuery, dbPath = defaultDbPath()): Promise<{ total: number; rows: Row[]; columns: string[] }> {
+	const { peer, line } = findRule(q.ruleId);
+	return withConnection(async (conn) => {
+		const filters = { code: (q.code ?? '').toUpperCase(), date_from: q.dateFrom ?? null, date_to: q.dateTo ?? null, limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
+		let rows: Row[];
+		if (peer) {
+			const codes = resolveCodes(peer as PeerRule, await presentCodes(conn, 'claims'));
+			rows = await runQuery(conn, 'rules/numerator_lines', { npi: q.npi, den_codes: codes.den, num_codes: codes.num, num_modifiers: peer.numerator.modifiers, ...filters });
+		} else {
+			const found = ((await findingLines(conn, line as NonNullable<typeof line>)) ?? []).filter((f) => f.rendering_npi === q.npi);
+			rows = await runQuery(conn, 'rules/lines_by_key', {
+				claim_ids: found.map((f) => f.claim_id),
+				line_numbers: found.map((f) => String(f.line_number)),
+				details: found.map((f) => f.detail),
+				...filters
+			});
+		}
+		const total = Number(rows[0]?.total ?? 0);
+		const columns = ['claim_id', 'line_number', 'patient_id', 'service_date', 'procedure_code', 'modifiers', 'units', 'minutes', 'payer', 'charge_amount', 'allowed_amount', 'paid_amount', 'line_status', 'detail'];
+		return { total, rows: rows.map(({ total: _t, ...rest }) => rest), columns };
+	}, dbPath);
+}
