@@ -1,0 +1,12 @@
+// Browser side of the Arrow endpoints: fetch, decode the IPC stream, return plain rows.
+import { tableFromIPC } from 'apache-arrow';
+
+export async function fetchArrow<T>(url: string): Promise<{ rows: T[]; total: number | null; bytes: number }> {
+	const res = await fetch(url);
+	if (!res.ok) throw new Error(`${res.status}: ${(await res.text()).slice(0, 200)}`);
+	const buf = await res.arrayBuffer();
+	const table = tableFromIPC(new Uint8Array(buf));
+	const rows = table.toArray().map((r) => r.toJSON() as T);
+	const total = res.headers.get('x-total-count');
+	return { rows, total: total === null ? null : Number(total), bytes: buf.byteLength };
+}

@@ -1,0 +1,21 @@
+// URL parameters of the provider drill-down page and its endpoints.
+import { z } from 'zod';
+
+export const Npi = z.string().regex(/^[0-9]{10}$/, 'an NPI is 10 digits');
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD');
+
+export const DrilldownQuery = z.object({
+	rule: z.string().regex(/^[a-z0-9_]+$/),
+	peer_by: z.enum(['specialty', 'pos', 'payer']).optional()
+});
+
+export const LinesQuery = z.object({
+	npi: Npi,
+	rule: z.string().regex(/^[a-z0-9_]+$/),
+	code: z.string().regex(/^[A-Za-z0-9]{0,7}$/).optional(),
+	from: z.union([IsoDate, z.literal('')]).optional().transform((v) => v || undefined),
+	to: z.union([IsoDate, z.literal('')]).optional().transform((v) => v || undefined),
+	page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+	size: z.coerce.number().int().min(1).max(100_000).default(50)
+});
+export type LinesQuery = z.infer<typeof LinesQuery>;
