@@ -1,6 +1,6 @@
 // The embedded DuckDB database: one instance per file per process (DuckDBInstance.fromCache),
 // schema applied on open, a short-lived connection per unit of work. Server-only.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { appRoot, readQuery } from './query-files.ts';
@@ -29,7 +29,9 @@ async function openInstance(path: string): Promise<DuckDBInstance> {
 	}
 	const conn = await instance.connect();
 	try {
-		await conn.run(readQuery('schema'));
+		// queries/schema.sql first, then every queries/schema_*.sql (one per feature area)
+		const extra = readdirSync(resolve(appRoot(), 'queries')).filter((f) => /^schema_[a-z0-9_]+\.sql$/.test(f)).sort();
+		for (const name of ['schema', ...extra.map((f) => f.replace(/\.sql$/, ''))]) await conn.run(readQuery(name));
 		// An import still "running" at open time died with its process (kill -9, power loss):
 		// its transaction never committed, so only the log row needs correcting.
 		await conn.run(
