@@ -110,15 +110,3 @@ CREATE TABLE IF NOT EXISTS ncci_ptp_pairs (
 	deletion_date       DATE,
 	modifier_indicator  VARCHAR
 );
-
--- NPI check digit (CMS NPI standard: Luhn over the prefix 80840 followed by the first nine
--- digits; the prefix contributes 24 to the sum). Doubled positions are digits 1,3,5,7,9.
-CREATE OR REPLACE MACRO npi_luhn_double(d) AS CASE WHEN d < 5 THEN 2 * d ELSE 2 * d - 9 END;
-CREATE OR REPLACE MACRO npi_is_valid(s) AS
-	regexp_full_match(s, '[0-9]{10}') AND
-	(10 - (24
-		+ npi_luhn_double(ascii(s[1]) - 48) + (ascii(s[2]) - 48)
-		+ npi_luhn_double(ascii(s[3]) - 48) + (ascii(s[4]) - 48)
-		+ npi_luhn_double(ascii(s[5]) - 48) + (ascii(s[6]) - 48)
-		+ npi_luhn_double(ascii(s[7]) - 48) + (ascii(s[8]) - 48)
-		+ npi_luhn_double(ascii(s[9]) - 48)) % 10) % 10 = ascii(s[10]) - 48;

@@ -61,7 +61,8 @@ export async function benchCommand(argv: string[]): Promise<void> {
 	const dir = resolve(appRoot(), 'data', 'bench', `lines-${flags.lines}`);
 	mkdirSync(dir, { recursive: true });
 	const file = resolve(dir, 'demo_claims.csv');
-	if (!existsSync(file)) {
+	// demo_planted.json is written last: its presence means an earlier generation completed
+	if (!existsSync(resolve(dir, 'demo_planted.json'))) {
 		info(`generating ${fmtInt(flags.lines)} synthetic claim lines in ${dir}`);
 		await generateDemo({ outDir: dir, lines: flags.lines });
 	}

@@ -42,7 +42,11 @@ function bind(params: Params): { values: Record<string, DuckDBValue>; types: Rec
 }
 
 export async function runQuery<T extends Row = Row>(conn: DuckDBConnection, name: string, params: Params = {}): Promise<T[]> {
+	return runSql<T>(conn, readQuery(name), params);
+}
+
+/** Run SQL text (built from allow-listed identifiers only) with bound parameters. */
+export async function runSql<T extends Row = Row>(conn: DuckDBConnection, sql: string, params: Params = {}): Promise<T[]> {
 	const { values, types } = bind(params);
-	const reader = await conn.runAndReadAll(readQuery(name), values, types);
-	return normalizeRows(reader) as T[];
+	return normalizeRows(await conn.runAndReadAll(sql, values, types)) as T[];
 }

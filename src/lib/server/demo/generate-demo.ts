@@ -85,6 +85,16 @@ class MonthSlots {
 				if (ok(day, patient)) return take(day, patient);
 			}
 		}
+		// Only at volumes far above the default (benchmark files of millions of lines for the same
+		// ~200 providers) is every day full: then take the least-busy day with a free patient, past
+		// the cap. Such files are for timing, not for realism; docs/demo-data.md says so.
+		const byLoad = [...days].sort((a, b) => at(this.minutes, a - first) - at(this.minutes, b - first));
+		for (const day of fixedDay === null ? byLoad : [fixedDay]) {
+			for (let k = 0; k < this.p.panelSize; k++) {
+				const patient = panelPatient(this.p, k, this.patients);
+				if (!this.used.has(patient * 32 + day - first)) return take(day, patient);
+			}
+		}
 		throw new Error(`demo: no free slot for ${this.p.npi} in ${this.month.label}`);
 	}
 }

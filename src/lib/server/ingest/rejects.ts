@@ -1,8 +1,8 @@
 // Rejected rows: value problems found by the staging SELECT (bad date, NPI, number, missing
 // required value...) and structural ones from DuckDB's CSV reject table (column count, quotes,
 // encoding, line length). Each gets its file line number. The staging table's rowid is the
-// data-row index in file order (insertion order is preserved; temp-table rowids start at a large
-// offset, so we subtract the first); structurally rejected lines are
+// data-row index in file order (insertion order is preserved; `rn` is that rowid less the first,
+// as temp-table rowids start at a large offset: see checkedView); structurally rejected lines are
 // absent from it, so a row's line = rowid + first data line + rejected lines before it.
 // Assumes one physical line per record (a quoted field spanning lines shifts later numbers).
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -30,16 +30,21 @@ const STRUCTURAL_REASON = `CASE error_type
 	WHEN 'LINE SIZE OVER MAXIMUM' THEN 'line too long'
 	ELSE lower(error_type::VARCHAR) END || ' (' || error_message || ')'`;
 
-export async function loadRejects(conn: DuckDBConnection, job: RejectJob): Promise<RejectCounts> {
-	const { id, fileName, stage, rejectsTable, firstDataLine } = job;
+/**
+ * Builds temp table `into` with the import_rejects rows of this import (value problems and
+ * structural rejects), ready to be copied inside the import's transaction, and counts rows.
+ */
+export async function stageRejects(conn: DuckDBConnection, job: RejectJob & { into: string }): Promise<RejectCounts> {
+	const { id, fileName, stage, rejectsTable, firstDataLine, into } = job;
 	// w = the data-row index each structurally rejected line displaced (see header comment)
 	const skipped = rejectsTable
 		? `SELECT line - ${firstDataLine} - (row_number() OVER (ORDER BY line) - 1) AS w FROM (SELECT DISTINCT line FROM ${rejectsTable})`
 		: `SELECT NULL::BIGINT AS w WHERE false`;
+	await conn.run(`CREATE TEMP TABLE ${into} AS SELECT * FROM import_rejects LIMIT 0`);
 	await conn.run(
-		`INSERT INTO import_rejects
+		`INSERT INTO ${into}
 		 WITH skipped AS (${skipped}),
-		 bad AS (SELECT rowid - (SELECT min(rowid) FROM ${stage}) AS rn, unnest(problems) AS p FROM ${stage} WHERE len(problems) > 0)
+		 bad AS (SELECT rn, unnest(problems) AS p FROM ${stage} WHERE len(problems) > 0)
 		 SELECT $id, $f,
 			bad.rn + ${firstDataLine} + (SELECT count(*) FROM skipped WHERE skipped.w <= bad.rn),
 			split_part(p, '|', 1), split_part(p, '|', 2), array_to_string(string_split(p, '|')[3:], '|'), NULL
@@ -48,12 +53,11 @@ export async function loadRejects(conn: DuckDBConnection, job: RejectJob): Promi
 	);
 	if (rejectsTable) {
 		await conn.run(
-			`INSERT INTO import_rejects
+			`INSERT INTO ${into}
 			 SELECT $id, $f, line, column_name, ${STRUCTURAL_REASON}, NULL, left(csv_line, 2000)
 			 FROM ${rejectsTable}
 			 -- DuckDB logs a short row once per missing column: keep the first per line
-			 QUALIFY row_number() OVER (PARTITION BY line ORDER BY column_idx) = 1
-			 ORDER BY line`,
+			 QUALIFY row_number() OVER (PARTITION BY line ORDER BY column_idx) = 1`,
 			{ id, f: fileName }
 		);
 	}

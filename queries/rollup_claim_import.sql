@@ -1,0 +1,27 @@
+-- Roll one claims import up into provider_services (source = 'claims'): provider x specialty x
+-- payer x place of service x code x modifier set (sorted, so modifier rules can run on the
+-- summary), services = sum of units (domain.md: rules count services), beneficiaries = distinct
+-- patients, average amounts per service (as CMS's Avg_* columns). Incremental: only the new
+-- import's lines are read, so the cost does not grow with the database. Queries sum services
+-- and services x average across rows, so several imports of one provider add up correctly;
+-- beneficiaries add up per import (a patient seen in two files counts twice).
+-- Reads the temp view import_rows (the staged, checked rows of the import being loaded; see
+-- import-file.ts) and returns rows shaped like provider_services. $import_id INTEGER
+SELECT
+	'claims' AS source,
+	$import_id AS import_id,
+	rendering_npi,
+	min(provider_name) AS provider_name,
+	specialty,
+	payer,
+	place_of_service,
+	procedure_code,
+	list_sort(modifiers) AS modifiers,
+	sum(units)::DOUBLE AS services,
+	count(DISTINCT patient_id) AS beneficiaries,
+	(sum(charge_amount) / nullif(sum(units), 0))::DECIMAL(14,2) AS avg_charge,
+	(sum(allowed_amount) / nullif(sum(units), 0))::DECIMAL(14,2) AS avg_allowed,
+	(sum(paid_amount) / nullif(sum(units), 0))::DECIMAL(14,2) AS avg_paid
+FROM import_rows
+WHERE len(problems) = 0
+GROUP BY ALL
