@@ -6,6 +6,7 @@ import { demoCommand } from './commands/demo.ts';
 import { serveCommand } from './commands/serve.ts';
 import { benchCommand } from './commands/bench.ts';
 import { flagsCommand } from './commands/flags.ts';
+import { benchRulesCommand } from './commands/bench-rules.ts';
 import { DatabaseBusy } from '../lib/server/db/database.ts';
 import { ImportRefused } from '../lib/server/ingest/sniff.ts';
 
@@ -16,7 +17,8 @@ const commands: Record<string, (argv: string[]) => Promise<void>> = {
 	demo: demoCommand,
 	serve: serveCommand,
 	bench: benchCommand,
-	flags: flagsCommand
+	flags: flagsCommand,
+	'bench-rules': benchRulesCommand
 };
 
 const usage = `usage: claimlens <command> [flags]   (every command takes --db FILE and --json)
@@ -26,7 +28,8 @@ const usage = `usage: claimlens <command> [flags]   (every command takes --db FI
   rejects  IMPORT_ID [--csv]                    rejected rows of one import
   flags    [--rule ID] [--specialty S] [--all]   risk flags (peer-comparison and line rules)
   serve    [--port 3000]                        serve the built app (demo data on first start)
-  bench    [--lines N]                          import benchmark against bare DuckDB`;
+  bench    [--lines N]                          import benchmark against bare DuckDB
+  bench-rules [--runs 3]                        rules, drill-down and Arrow-vs-JSON timings`;
 
 async function main(): Promise<void> {
 	const [name, ...argv] = process.argv.slice(2);

@@ -97,6 +97,11 @@ async function evaluateAll(conn: DuckDBConnection, source: Source | null, peerBy
 
 const cache = new Map<string, Promise<Evaluation>>();
 
+/** Forget cached evaluations (benchmarks time cold runs). */
+export function clearRuleCache(): void {
+	cache.clear();
+}
+
 /** Every rule over the whole database (cached until the next import). */
 export function evaluateRules(opts: { source?: Source; peerBy?: PeerBy; dbPath?: string } = {}): Promise<Evaluation> {
 	const dbPath = opts.dbPath ?? defaultDbPath();
