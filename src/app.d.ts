@@ -1,8 +1,15 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 declare global {
 	namespace App {
+		interface Locals {
+			user: {
+				user_id: string;
+				email: string;
+				role: 'admin' | 'compliance_officer' | 'coding_manager' | 'auditor';
+			} | null;
+			sessionId: string | null;
+		}
 		// interface Error {}
-		// interface Locals {}
 		// interface PageData {}
 		// interface PageState {}
 		// interface Platform {}

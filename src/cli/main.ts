@@ -7,6 +7,9 @@ import { serveCommand } from './commands/serve.ts';
 import { benchCommand } from './commands/bench.ts';
 import { flagsCommand } from './commands/flags.ts';
 import { benchRulesCommand } from './commands/bench-rules.ts';
+import { userCommand } from './commands/user.ts';
+import { auditLogCommand } from './commands/audit-log.ts';
+import { accuracyCommand } from './commands/accuracy.ts';
 import { DatabaseBusy } from '../lib/server/db/database.ts';
 import { ImportRefused } from '../lib/server/ingest/sniff.ts';
 
@@ -18,7 +21,10 @@ const commands: Record<string, (argv: string[]) => Promise<void>> = {
 	serve: serveCommand,
 	bench: benchCommand,
 	flags: flagsCommand,
-	'bench-rules': benchRulesCommand
+	'bench-rules': benchRulesCommand,
+	user: userCommand,
+	'audit-log': auditLogCommand,
+	accuracy: accuracyCommand
 };
 
 const usage = `usage: claimlens <command> [flags]   (every command takes --db FILE and --json)
@@ -27,6 +33,10 @@ const usage = `usage: claimlens <command> [flags]   (every command takes --db FI
   imports                                       the import log
   rejects  IMPORT_ID [--csv]                    rejected rows of one import
   flags    [--rule ID] [--specialty S] [--all]   risk flags (peer-comparison and line rules)
+  user     add EMAIL --role ROLE [--password-stdin] | list | disable EMAIL | enable EMAIL | role EMAIL --role ROLE
+  audit-log verify | list [--limit N]            check the hash chain (exit 1 when broken)
+  accuracy [--by coder|specialty|month|auditor] [--specialty S] [--coder C] [--auditor A] [--from D] [--to D]
+                                                coder accuracy with 95% Wilson intervals
   serve    [--port 3000]                        serve the built app (demo data on first start)
   bench    [--lines N]                          import benchmark against bare DuckDB
   bench-rules [--runs 3]                        rules, drill-down and Arrow-vs-JSON timings`;

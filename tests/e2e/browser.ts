@@ -1,6 +1,8 @@
-// Shared browser for end-to-end tests: Debian's Chromium via playwright-core.
+// Shared browser helpers for end-to-end tests: Debian's Chromium via playwright-core, and a
+// signed-in page per role (each page gets its own browser context, so sessions never mix).
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { E2E_PASSWORD, e2eEmail, type E2ERole } from './accounts.ts';
 
 export const baseUrl = inject('baseUrl');
 export const skipBrowser = !baseUrl;
@@ -13,9 +15,27 @@ export async function launch(): Promise<Browser> {
 	});
 }
 
-export async function open(browser: Browser, path: string): Promise<Page> {
-	const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+export async function signIn(page: Page, role: E2ERole): Promise<void> {
+	await page.goto(`${baseUrl}/login`);
+	await page.locator('input[name="email"]').fill(e2eEmail(role));
+	await page.locator('input[name="password"]').fill(E2E_PASSWORD);
+	await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.getByRole('button', { name: 'Sign in' }).click()]);
+}
+
+/** A page signed in as `role` (default admin), opened at `path`. */
+export async function open(browser: Browser, path: string, role: E2ERole = 'admin'): Promise<Page> {
+	const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, acceptDownloads: true });
+	const page = await context.newPage();
 	page.setDefaultTimeout(20_000);
+	page.on('close', () => void context.close().catch(() => {}));
+	await signIn(page, role);
 	await page.goto(`${baseUrl}${path}`);
 	return page;
+}
+
+/** fetch with a signed-in session cookie taken from a page's context. */
+export async function authedFetch(page: Page, path: string, init: RequestInit = {}): Promise<Response> {
+	const cookies = await page.context().cookies(baseUrl);
+	const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+	return fetch(`${baseUrl}${path}`, { ...init, headers: { ...(init.headers ?? {}), cookie } });
 }

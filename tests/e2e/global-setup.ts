@@ -4,7 +4,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
+import { E2E_PASSWORD, E2E_ROLES, e2eEmail } from './accounts.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 let server: ChildProcess | undefined;
@@ -32,13 +34,18 @@ export default async function setup(project: TestProject) {
 		return;
 	}
 	dir = mkdtempSync(join(tmpdir(), 'claimlens-e2e-'));
+	const db = join(dir, 'e2e.duckdb');
+	// one account per role, made through the CLI as an operator would
+	for (const role of E2E_ROLES) {
+		execFileSync(process.execPath, ['bin/claimlens.js', 'user', 'add', e2eEmail(role), '--role', role, '--password-stdin', '--db', db], { input: E2E_PASSWORD, stdio: ['pipe', 'ignore', 'inherit'] });
+	}
 	const port = 3100 + Math.floor(Math.random() * 800);
-	server = spawn(process.execPath, ['bin/claimlens.js', 'serve', '--port', String(port), '--db', join(dir, 'e2e.duckdb'), '--lines', '30000'], {
+	server = spawn(process.execPath, ['bin/claimlens.js', 'serve', '--port', String(port), '--db', db, '--lines', '30000'], {
 		stdio: ['ignore', 'inherit', 'inherit'],
 		env: { ...process.env, TZ: 'UTC', CLAIMLENS_ROOT: process.cwd(), ORIGIN: `http://localhost:${port}` }
 	});
 	const baseUrl = `http://localhost:${port}`;
-	await waitFor(`${baseUrl}/api/overview`, 240_000);
+	await waitFor(`${baseUrl}/login`, 240_000);
 	project.provide('baseUrl', baseUrl);
 	project.provide('e2eDir', dir);
 	return async () => {

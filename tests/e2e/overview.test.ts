@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { baseUrl, launch, open, skipBrowser } from './browser.ts';
+import { authedFetch, launch, open, skipBrowser } from './browser.ts';
 
 describe.skipIf(skipBrowser)('Overview page', () => {
 	let browser: Browser;
@@ -14,7 +14,7 @@ describe.skipIf(skipBrowser)('Overview page', () => {
 		await page.locator('[data-echarts-ready="true"]').first().waitFor();
 		const kpis = await page.getByTestId('kpis').innerText();
 		// the cards show what the JSON endpoint computes (other tests may have imported a few lines)
-		const api = (await (await fetch(`${baseUrl}/api/overview`)).json()) as { kpis: { claim_lines: number; audited_lines: number } };
+		const api = (await (await authedFetch(page, '/api/overview')).json()) as { kpis: { claim_lines: number; audited_lines: number } };
 		expect(api.kpis.claim_lines).toBeGreaterThanOrEqual(30_000);
 		expect(kpis).toContain(`CLAIM LINES\n${api.kpis.claim_lines.toLocaleString('en-US')}`);
 		expect(kpis).toContain(`AUDITED LINES\n${api.kpis.audited_lines.toLocaleString('en-US')}`);
@@ -24,9 +24,13 @@ describe.skipIf(skipBrowser)('Overview page', () => {
 		await page.close();
 	});
 
-	it('says plainly which pages are not built yet', async () => {
-		const page = await open(browser, '/samples');
-		expect(await page.getByTestId('not-built').innerText()).toMatch(/Not built yet/);
+	it('shows each role only the pages it may open', async () => {
+		const page = await open(browser, '/', 'auditor');
+		const nav = await page.getByRole('navigation', { name: 'Main' }).innerText();
+		expect(nav).toContain('Risk flags');
+		expect(nav).not.toContain('Coder accuracy');
+		const res = await page.goto(page.url().replace(/\/$/, '') + '/accuracy');
+		expect(res?.status()).toBe(403);
 		await page.close();
 	});
 });

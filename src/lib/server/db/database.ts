@@ -11,7 +11,10 @@ export function defaultDbPath(): string {
 	return resolve(process.env.CLAIMLENS_DB ?? resolve(appRoot(), 'data', 'claimlens.duckdb'));
 }
 
-const opened = new Map<string, Promise<DuckDBInstance>>();
+// One registry per process, shared by every copy of this module (the CLI's, the built server's,
+// a dev server's after a hot reload), so each database file is opened exactly once.
+const REGISTRY = Symbol.for('claimlens.duckdb.instances');
+const opened: Map<string, Promise<DuckDBInstance>> = ((globalThis as Record<symbol, unknown>)[REGISTRY] ??= new Map()) as Map<string, Promise<DuckDBInstance>>;
 
 export class DatabaseBusy extends Error {}
 
@@ -19,7 +22,12 @@ async function openInstance(path: string): Promise<DuckDBInstance> {
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 	let instance: DuckDBInstance;
 	try {
-		instance = await DuckDBInstance.fromCache(path, { threads: String(process.env.CLAIMLENS_THREADS ?? 2) });
+		// threads and memory are bounded (security.md): 2 cores and a 3 GB ceiling by default;
+		// beyond it DuckDB spills to its temp directory next to the database
+		instance = await DuckDBInstance.fromCache(path, {
+			threads: String(process.env.CLAIMLENS_THREADS ?? 2),
+			memory_limit: process.env.CLAIMLENS_MEMORY_LIMIT ?? '3GB'
+		});
 	} catch (e) {
 		const msg = (e as Error).message;
 		if (/lock/i.test(msg)) {

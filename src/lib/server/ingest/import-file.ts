@@ -14,6 +14,8 @@ import { detectFormat, sniffCsv, ImportRefused, type FileFormat } from './sniff.
 import { fileChecksum } from './checksum.ts';
 import { csvSourceFor, parquetSource, type SourceInfo } from './sources.ts';
 import { stageRejects } from './rejects.ts';
+import { isX12File } from '../remit/x12-segments.ts';
+import { importRemittance } from '../remit/load-remit.ts';
 
 export { ImportRefused };
 
@@ -37,8 +39,9 @@ export interface ImportResult {
 	importId: number;
 	fileName: string;
 	checksum: string;
-	kind: ImportKind;
-	format: FileFormat;
+	/** 'remittance': an X12 835 file (src/lib/server/remit/) */
+	kind: ImportKind | 'remittance';
+	format: FileFormat | 'x12';
 	status: 'succeeded' | 'duplicate';
 	rowsRead: number;
 	rowsLoaded: number;
@@ -59,7 +62,19 @@ async function describe(path: string, format: FileFormat, conn: DuckDBConnection
 	return csvSourceFor(path, await sniffCsv(path, format), format === 'csv.gz');
 }
 
-export async function importFile(path: string, opts: ImportOptions = {}): Promise<ImportResult> {
+// One import at a time per process: DuckDB has one writer anyway, and the speed settings an
+// import toggles (preserve_insertion_order) are global to the database instance.
+let queue: Promise<unknown> = Promise.resolve();
+
+export function importFile(path: string, opts: ImportOptions = {}): Promise<ImportResult> {
+	const run = queue.then(() => importOne(path, opts));
+	queue = run.catch(() => {});
+	return run;
+}
+
+async function importOne(path: string, opts: ImportOptions): Promise<ImportResult> {
+	// X12 files (first non-blank bytes "ISA") are 835 remittances: their own loader, same contract.
+	if (await isX12File(path)) return importRemittance(path, opts);
 	const started = Date.now();
 	const fileName = opts.displayName ?? basename(path);
 	const format = await detectFormat(path);
@@ -148,10 +163,13 @@ async function loadInTransaction(conn: DuckDBConnection, job: LoadJob) {
 	const t = { stage: `stage_${id}`, bad: `bad_npi_${id}`, rollup: `rollup_${id}`, rejects: `rej_${id}`, csvRejects: `rejects_${id}` };
 	const { innerList, outerList, targetColumns, npiColumns } = buildStagingSql(kind, job.mapping.columns);
 	const cols = targetColumns.map(quoteIdent).join(', ');
+	// settings are speed hints only: a locked configuration (web server) refuses them, harmlessly
+	const trySet = (sql: string) => conn.run(sql).then(() => undefined, () => undefined);
 	const cleanup = `DROP VIEW IF EXISTS import_rows; DROP TABLE IF EXISTS ${t.stage}; DROP TABLE IF EXISTS ${t.bad}; DROP TABLE IF EXISTS ${t.rollup};
 		DROP TABLE IF EXISTS ${t.rejects}; DROP TABLE IF EXISTS ${t.csvRejects}; DROP TABLE IF EXISTS ${t.csvRejects}_scan`;
-	// progress is sampled from 1 s on (tracking it from 0 s slowed the read by a third)
-	await conn.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false; SET progress_bar_time = 1000');
+	// progress is sampled from 1 s on (tracking it from 0 s slowed the read by a third); in the
+	// web server the configuration is locked with these settings already made (lockdown.ts)
+	await trySet('SET enable_progress_bar = true; SET enable_progress_bar_print = false; SET progress_bar_time = 1000');
 	try {
 		const timer = job.onProgress ? setInterval(() => reportProgress(conn, job), 250) : null;
 		try {
@@ -172,17 +190,17 @@ async function loadInTransaction(conn: DuckDBConnection, job: LoadJob) {
 		const counts = await step('rejects', () =>
 			stageRejects(conn, { id, fileName: job.fileName, stage: 'import_rows', rejectsTable: source.hasRejectsTable ? t.csvRejects : null, firstDataLine: source.firstDataLine, into: t.rejects })
 		);
+		// the target's row order carries no meaning (line numbers come from the staging table),
+		// so DuckDB may insert in parallel, out of order: markedly faster. Set before BEGIN: a
+		// refused SET (locked configuration) inside a transaction would abort it.
+		await trySet('SET preserve_insertion_order = false');
 		await conn.run('BEGIN TRANSACTION');
 		try {
-			// the target's row order carries no meaning (line numbers come from the staging
-			// table), so DuckDB may insert in parallel, out of order: markedly faster
-			await conn.run('SET preserve_insertion_order = false');
 			await step('insert', () =>
 				kind === 'cms-provider-service'
 					? conn.run(`INSERT INTO provider_services (source, import_id, ${cols}) SELECT 'cms', $id, ${cols} FROM import_rows WHERE len(problems) = 0`, { id })
 					: conn.run(`INSERT INTO ${targetTable[kind]} (import_id, ${cols}) SELECT $id, ${cols} FROM import_rows WHERE len(problems) = 0`, { id })
 			);
-			await conn.run('RESET preserve_insertion_order');
 			if (kind === 'claims') await conn.run(`INSERT INTO provider_services SELECT * FROM ${t.rollup}`);
 			await conn.run(`INSERT INTO import_rejects SELECT * FROM ${t.rejects} ORDER BY line`);
 			await conn.run(
@@ -198,7 +216,7 @@ async function loadInTransaction(conn: DuckDBConnection, job: LoadJob) {
 		job.onProgress?.({ phase: 'done', percent: 100, rowsEstimate: counts.rowsRead, rowsPerSecond: counts.rowsRead / Math.max(0.001, (Date.now() - job.started) / 1000) });
 		return counts;
 	} finally {
-		await conn.run('RESET preserve_insertion_order').catch(() => {});
+		await trySet('RESET preserve_insertion_order');
 		await conn.run(cleanup).catch(() => {});
 	}
 }

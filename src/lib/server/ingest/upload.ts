@@ -10,13 +10,13 @@ import { ImportRefused } from './sniff.ts';
 
 export const MAX_UPLOAD_BYTES = Number(process.env.CLAIMLENS_MAX_UPLOAD_BYTES ?? 2 * 1024 ** 3);
 
-const allowed = [/\.csv$/i, /\.tsv$/i, /\.txt$/i, /\.csv\.gz$/i, /\.tsv\.gz$/i, /\.txt\.gz$/i, /\.parquet$/i];
+const allowed = [/\.csv$/i, /\.tsv$/i, /\.txt$/i, /\.csv\.gz$/i, /\.tsv\.gz$/i, /\.txt\.gz$/i, /\.parquet$/i, /\.835$/i, /\.edi$/i, /\.x12$/i];
 
 export function uploadExtension(name: string): string {
 	if (!allowed.some((re) => re.test(name))) {
-		throw new ImportRefused(`${name}: only .csv, .tsv, .txt (optionally .gz) and .parquet files can be imported`);
+		throw new ImportRefused(`${name}: only .csv, .tsv, .txt (optionally .gz), .parquet and X12 835 (.835, .edi, .x12) files can be imported`);
 	}
-	const m = /(\.(csv|tsv|txt)(\.gz)?|\.parquet)$/i.exec(name);
+	const m = /(\.(csv|tsv|txt)(\.gz)?|\.parquet|\.835|\.edi|\.x12)$/i.exec(name);
 	return (m?.[1] ?? '.csv').toLowerCase();
 }
 

@@ -1,0 +1,25 @@
+-- Rebuild step 3: adjudicated claims (at least one line paid, denied or partial, as
+-- queries/overview_kpis.sql) per month x specialty x payer x the code sets of their denied
+-- lines. A claim counts once: in the month of its earliest date of service (as
+-- lines_by_month.sql) and in the specialty and payer of its first line (lowest line number),
+-- so claims add up across groups. No parameters.
+INSERT INTO denial_claim_facts
+WITH lines AS (
+	SELECT l.claim_key, l.line_number, l.specialty, coalesce(l.payer, '(no payer)') AS payer, l.service_date, s.set_id
+	FROM denial_lines l
+	LEFT JOIN denial_code_sets s ON s.line_status = l.line_status AND s.denial_codes = l.denial_codes
+	WHERE l.line_status IN ('paid', 'denied', 'partial')
+),
+per_claim AS (
+	SELECT
+		claim_key,
+		arg_min(specialty, line_number) AS specialty,
+		arg_min(payer, line_number) AS payer,
+		coalesce(strftime(min(service_date), '%Y-%m'), '(no date)') AS month,
+		list_sort(list_distinct(list(set_id) FILTER (WHERE set_id IS NOT NULL))) AS set_ids
+	FROM lines
+	GROUP BY claim_key
+)
+SELECT month, specialty, payer, coalesce(set_ids, []::INTEGER[]) AS set_ids, count(*) AS claims
+FROM per_claim
+GROUP BY ALL;

@@ -1,0 +1,61 @@
+// claimlens sample-size --type variable --universe N (--mean M --sd S | --error-rate P [--avg-error A])
+//                       [--precision 0.25] [--confidence 0.90]
+// claimlens sample-size --type attribute --universe N --error-rate P --precision W [--confidence 0.95]
+// claimlens sample-size --preset oig-sdp|cia-discovery|cia-full --universe N [--mean M --sd S] [--net-error-rate R]
+// --frame-id ID takes the universe (and the average error for --error-rate) from a saved frame.
+import { z } from 'zod';
+import { SizeRequest } from '../../lib/schemas/sampling.ts';
+import { computeSampleSize } from '../../lib/server/sampling/size.ts';
+import { getFrame } from '../../lib/server/sampling/frames.ts';
+import { parseFlags } from '../args.ts';
+import { CliError, info, printJson } from '../output.ts';
+import { cliErrors } from './sample.ts';
+
+const Flags = z.object({
+	type: z.enum(['variable', 'attribute']).optional(),
+	preset: z.enum(['oig-sdp', 'cia-discovery', 'cia-full']).optional(),
+	universe: z.string().optional(),
+	'frame-id': z.coerce.number().int().positive().optional(),
+	mean: z.string().optional(),
+	sd: z.string().optional(),
+	'error-rate': z.string().optional(),
+	'avg-error': z.string().optional(),
+	'net-error-rate': z.string().optional(),
+	precision: z.string().optional(),
+	confidence: z.string().optional(),
+	db: z.string().optional(),
+	json: z.boolean().optional()
+});
+
+export async function sampleSizeCommand(argv: string[]): Promise<void> {
+	const spec = Object.fromEntries(['type', 'preset', 'universe', 'frame-id', 'mean', 'sd', 'error-rate', 'avg-error', 'net-error-rate', 'precision', 'confidence'].map((k) => [k, { type: 'string' as const }]));
+	const { flags } = parseFlags(argv, spec, Flags);
+	if (!flags.type === !flags.preset) throw new CliError('give --type variable|attribute or --preset oig-sdp|cia-discovery|cia-full');
+	await cliErrors(async () => {
+		const frame = flags['frame-id'] ? await getFrame(flags['frame-id'], flags.db) : null;
+		const universe = flags.universe ?? (frame ? String(frame.size) : undefined);
+		if (!universe) throw new CliError('--universe: give the universe size (or --frame-id)');
+		const raw = {
+			type: flags.preset ? 'preset' : flags.type,
+			preset: flags.preset,
+			universe,
+			mean: flags.mean,
+			sd: flags.sd,
+			error_rate: flags['error-rate'],
+			avg_error: flags['avg-error'],
+			net_error_rate: flags['net-error-rate'],
+			precision: flags.precision,
+			confidence: flags.confidence
+		};
+		const parsed = SizeRequest.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)));
+		if (!parsed.success) {
+			const issue = parsed.error.issues[0];
+			throw new CliError(`--${String(issue?.path[0] ?? 'value').replace(/_/g, '-')}: ${issue?.message}`);
+		}
+		const result = computeSampleSize(parsed.data, frame && frame.size ? frame.total_paid / frame.size : undefined);
+		if (flags.json) return printJson(result);
+		info(result.formula);
+		for (const n of result.notes) info(n);
+		process.stdout.write(`sample size ${result.sample_size} (formula ${result.exact.toFixed(2)})\n`);
+	});
+}

@@ -1,0 +1,109 @@
+import { randomInt } from 'node:crypto';
+import { error, fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { DrawRequest, FrameDefinition, FrameQuery, SizeRequest, frameQueryToInput } from '$lib/schemas/sampling';
+import { createFrame, frameFilterOptions, getFrame, listFrames, parseDefinition, previewFrame } from '$lib/server/sampling/frames';
+import { drawSample, UNKNOWN_USER } from '$lib/server/sampling/draw';
+import { listSamples } from '$lib/server/sampling/manifest';
+import { computeSampleSize } from '$lib/server/sampling/size';
+import { userMessage } from '$lib/server/sampling/errors';
+import { loadCatalog } from '$lib/server/rules/catalog';
+import type { Actions, PageServerLoad } from './$types';
+
+const FrameId = z.coerce.number().int().positive();
+const formObject = (f: FormData) => Object.fromEntries([...f.entries()].filter(([, v]) => typeof v === 'string' && v !== '')) as Record<string, string>;
+
+export const load = (async ({ url, setHeaders }) => {
+	setHeaders({ 'cache-control': 'no-store' });
+	const params = Object.fromEntries(url.searchParams);
+	const q = FrameQuery.safeParse(params);
+	if (!q.success) error(400, `bad frame filter: ${q.error.issues[0]?.path.join('.')}: ${q.error.issues[0]?.message}`);
+	const frameParam = url.searchParams.get('frame');
+	const frameId = frameParam ? FrameId.safeParse(frameParam) : null;
+	if (frameId && !frameId.success) error(400, 'bad frame id');
+	const hasFilter = ['npi', 'rule', 'codes', 'specialty', 'payer', 'from', 'to', 'min', 'max'].some((k) => url.searchParams.get(k));
+	let preview: { size: number; total_paid: number; lines: number } | null = null;
+	let previewError: string | null = null;
+	let definition: FrameDefinition | null = null;
+	if (hasFilter) {
+		try {
+			definition = parseDefinition(frameQueryToInput(q.data));
+			preview = await previewFrame(definition);
+		} catch (e) {
+			previewError = userMessage(e) ?? (e as Error).message;
+		}
+	}
+	const [frames, samples, options] = await Promise.all([listFrames(), listSamples(), frameFilterOptions()]);
+	let selected = null;
+	if (frameId?.success) {
+		try {
+			selected = await getFrame(frameId.data);
+		} catch {
+			error(404, `no frame ${frameId.data}`);
+		}
+	}
+	const catalog = loadCatalog();
+	const rules = [...catalog.peer, ...catalog.line].map((r) => ({ id: r.id, title: r.title }));
+	return {
+		query: q.data,
+		definition,
+		preview,
+		previewError,
+		frames,
+		samples,
+		selected,
+		options,
+		rules,
+		suggestedSeed: randomInt(100_000, 1_000_000_000),
+		unknownUser: UNKNOWN_USER
+	};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	saveFrame: async ({ request }) => {
+		const form = formObject(await request.formData());
+		const q = FrameQuery.safeParse(form);
+		if (!q.success) return fail(400, { action: 'saveFrame', message: 'bad frame filter' });
+		let frame;
+		try {
+			frame = await createFrame(parseDefinition(frameQueryToInput(q.data)), { createdBy: form.drawn_by || UNKNOWN_USER });
+		} catch (e) {
+			const msg = userMessage(e);
+			if (msg) return fail(400, { action: 'saveFrame', message: msg });
+			throw e;
+		}
+		redirect(303, `/samples?frame=${frame.frame_id}`);
+	},
+	size: async ({ request }) => {
+		const form = formObject(await request.formData());
+		const parsed = SizeRequest.safeParse(form);
+		if (!parsed.success) return fail(400, { action: 'size', message: `${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`, input: form });
+		try {
+			const meanPaid = form.mean_paid ? Number(form.mean_paid) : undefined;
+			return { action: 'size', size: computeSampleSize(parsed.data, meanPaid), input: form };
+		} catch (e) {
+			const msg = userMessage(e);
+			if (msg) return fail(400, { action: 'size', message: msg, input: form });
+			throw e;
+		}
+	},
+	draw: async ({ request }) => {
+		const form = formObject(await request.formData());
+		const frameId = FrameId.safeParse(form.frame_id);
+		if (!frameId.success) return fail(400, { action: 'draw', message: 'choose a saved frame first' });
+		const boundaries = (form.boundaries ?? '').split(/[\s,;]+/).filter(Boolean).map(Number);
+		const method = form.method === 'probe30' || form.method === 'probe50' ? 'probe' : form.method;
+		const size = form.method === 'probe30' ? '30' : form.method === 'probe50' ? '50' : form.size;
+		const req = DrawRequest.safeParse({ ...form, method, size, boundaries });
+		if (!req.success) return fail(400, { action: 'draw', message: `${req.error.issues[0]?.path.join('.')}: ${req.error.issues[0]?.message}` });
+		let sampleId: number;
+		try {
+			sampleId = (await drawSample(frameId.data, req.data)).sample_id;
+		} catch (e) {
+			const msg = userMessage(e);
+			if (msg) return fail(400, { action: 'draw', message: msg });
+			throw e;
+		}
+		redirect(303, `/samples/${sampleId}`);
+	}
+} satisfies Actions;

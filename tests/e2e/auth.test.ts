@@ -1,0 +1,83 @@
+// Sign-in, role limits, sign-out and the idle timeout, in Chromium, against a second server
+// started here with a 3-second idle timeout (so the shared server's sessions are unaffected).
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, skipBrowser } from './browser.ts';
+
+const PASSWORD = 'auth-e2e-password-only';
+
+describe.skipIf(skipBrowser)('sign-in and sessions', () => {
+	let browser: Browser;
+	let server: ChildProcess;
+	let dir: string;
+	let base: string;
+	beforeAll(async () => {
+		dir = mkdtempSync(join(tmpdir(), 'claimlens-auth-'));
+		const db = join(dir, 'auth.duckdb');
+		for (const [email, role] of [['coder.boss@e2e.test', 'coding_manager'], ['old.hand@e2e.test', 'auditor']]) {
+			execFileSync(process.execPath, ['bin/claimlens.js', 'user', 'add', email as string, '--role', role as string, '--password-stdin', '--db', db], { input: PASSWORD, stdio: ['pipe', 'ignore', 'inherit'] });
+		}
+		execFileSync(process.execPath, ['bin/claimlens.js', 'user', 'disable', 'old.hand@e2e.test', '--db', db], { stdio: 'ignore' });
+		const port = 4100 + Math.floor(Math.random() * 800);
+		base = `http://localhost:${port}`;
+		server = spawn(process.execPath, ['bin/claimlens.js', 'serve', '--port', String(port), '--db', db, '--no-demo'], {
+			stdio: ['ignore', 'ignore', 'inherit'],
+			env: { ...process.env, TZ: 'UTC', CLAIMLENS_IDLE_MINUTES: '0.05' }
+		});
+		for (let i = 0; i < 120; i++) {
+			if (await fetch(`${base}/login`).then((r) => r.ok, () => false)) break;
+			await new Promise((r) => setTimeout(r, 250));
+		}
+		browser = await launch();
+	}, 60_000);
+	afterAll(async () => {
+		await browser?.close();
+		server?.kill('SIGTERM');
+		await new Promise((r) => setTimeout(r, 300));
+		rmSync(dir, { recursive: true, force: true });
+	});
+
+	async function signIn(email: string, password = PASSWORD): Promise<Page> {
+		const page = await (await browser.newContext()).newPage();
+		await page.goto(`${base}/accuracy`);
+		expect(page.url()).toContain('/login?next=%2Faccuracy');
+		await page.locator('input[name="email"]').fill(email);
+		await page.locator('input[name="password"]').fill(password);
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		return page;
+	}
+
+	it('refuses a wrong password and a disabled account', async () => {
+		const wrong = await signIn('coder.boss@e2e.test', 'not-the-password');
+		expect(await wrong.getByRole('alert').innerText()).toMatch(/not right/);
+		const disabled = await signIn('old.hand@e2e.test');
+		expect(await disabled.getByRole('alert').innerText()).toMatch(/disabled/);
+	});
+
+	it('signs in, reaches only what the role allows, signs out', async () => {
+		const page = await signIn('coder.boss@e2e.test');
+		await page.waitForURL(`${base}/accuracy`);
+		expect(await page.getByTestId('who').innerText()).toContain('coder.boss@e2e.test');
+		expect((await page.goto(`${base}/flags`))?.status()).toBe(403);
+		expect((await page.goto(`${base}/admin/users`))?.status()).toBe(403);
+		const api = await page.context().request.get(`${base}/api/flags`);
+		expect(api.status()).toBe(403);
+		await page.goto(`${base}/`);
+		await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+		await page.waitForURL(/\/login/);
+		expect((await page.context().request.get(`${base}/api/overview`)).status()).toBe(401);
+		expect(page.url()).toContain('/login');
+	});
+
+	it('ends the session after the idle timeout', async () => {
+		const page = await signIn('coder.boss@e2e.test');
+		await page.waitForURL(`${base}/accuracy`);
+		await page.waitForTimeout(3_500);
+		await page.goto(`${base}/`);
+		expect(page.url()).toContain('/login');
+	});
+});
