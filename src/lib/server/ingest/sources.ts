@@ -44,16 +44,36 @@ export async function csvSourceFor(path: string, dialect: CsvDialect, gz: boolea
 	return csvSource(path, { ...dialect, gz }, gz ? size * 5 : size);
 }
 
+/** Largest decompressed size a Parquet file may declare (a "Parquet bomb" guard). */
+function maxParquetBytes(): number {
+	return Number(process.env.CLAIMLENS_MAX_PARQUET_BYTES ?? 16 * 1024 ** 3);
+}
+
 export async function parquetSource(conn: DuckDBConnection, path: string): Promise<SourceInfo> {
 	let headers: string[];
 	let rows = 0;
+	let bytes = 0;
 	try {
 		const desc = await conn.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet($path)`, { path });
 		headers = desc.getRowObjectsJS().map((r) => String(r.column_name));
 		const meta = await conn.runAndReadAll(`SELECT sum(num_rows)::BIGINT AS n FROM parquet_file_metadata($path)`, { path });
 		rows = Number(meta.getRowObjectsJS()[0]?.n ?? 0);
+		// Decoded size, from the metadata alone: dictionary and run-length encoding make a file's
+		// own "uncompressed" size tiny for a bomb of repeated values, so count each text value at
+		// its statistics' length (a lower bound: DuckDB truncates string statistics) and each
+		// other value at 8 bytes.
+		const size = await conn.runAndReadAll(
+			`SELECT sum(num_values * CASE WHEN type = 'BYTE_ARRAY' THEN greatest(coalesce(length(stats_max_value), 0), coalesce(length(stats_min_value), 0), 1) ELSE 8 END)::BIGINT AS b
+			 FROM parquet_metadata($path)`,
+			{ path }
+		);
+		bytes = Number(size.getRowObjectsJS()[0]?.b ?? 0);
 	} catch (e) {
 		throw new ImportRefused(`${path}: not a readable Parquet file (${(e as Error).message.split('\n')[0]})`);
+	}
+	// the metadata states the decompressed size before a byte of data is read
+	if (bytes > maxParquetBytes()) {
+		throw new ImportRefused(`${path}: decompresses to at least ${(bytes / 1024 ** 2).toFixed(0)} MB, above the ${(maxParquetBytes() / 1024 ** 2).toFixed(0)} MB limit (CLAIMLENS_MAX_PARQUET_BYTES); nothing was imported`);
 	}
 	return {
 		headers,
