@@ -10,6 +10,7 @@ import { benchRulesCommand } from './commands/bench-rules.ts';
 import { userCommand } from './commands/user.ts';
 import { auditLogCommand } from './commands/audit-log.ts';
 import { accuracyCommand } from './commands/accuracy.ts';
+import { benchLoadCommand } from './commands/bench-load.ts';
 import { DatabaseBusy } from '../lib/server/db/database.ts';
 import { ImportRefused } from '../lib/server/ingest/sniff.ts';
 
@@ -24,7 +25,8 @@ const commands: Record<string, (argv: string[]) => Promise<void>> = {
 	'bench-rules': benchRulesCommand,
 	user: userCommand,
 	'audit-log': auditLogCommand,
-	accuracy: accuracyCommand
+	accuracy: accuracyCommand,
+	'bench-load': benchLoadCommand
 };
 
 const usage = `usage: claimlens <command> [flags]   (every command takes --db FILE and --json)
@@ -39,6 +41,7 @@ const usage = `usage: claimlens <command> [flags]   (every command takes --db FI
                                                 coder accuracy with 95% Wilson intervals
   serve    [--port 3000]                        serve the built app (demo data on first start)
   bench    [--lines N]                          import benchmark against bare DuckDB
+  bench-load [--users 50] [--seconds 60]         load test of the dashboard pages (loopback)
   bench-rules [--runs 3]                        rules, drill-down and Arrow-vs-JSON timings`;
 
 async function main(): Promise<void> {

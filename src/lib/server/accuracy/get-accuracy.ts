@@ -1,6 +1,7 @@
 // Coder accuracy answers. One function per question, shared by the Coder accuracy page, its
 // coder drill-down, GET /api/accuracy, the CSV downloads and `claimlens accuracy`. Every page
 // load is one connection and a handful of queries over queries/accuracy/*.sql.
+import { cachedByDataVersion } from '../db/version-cache.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { runQuery } from '../db/query-files.ts';
 import { filterParams, withAccuracy } from './connection.ts';
@@ -92,13 +93,16 @@ export interface AccuracyOverview extends AccuracySummary {
 
 /** The Coder accuracy page: every group, the trend, the top code pairs and the filter choices. */
 export function getAccuracyOverview(filters: AccuracyFilters = {}, dbPath?: string, pairLimit = 15): Promise<AccuracyOverview> {
-	return withAccuracy(async (conn) => ({
-		filters,
-		options: await options(conn),
-		families: await families(conn),
-		...(await summary(conn, filters)),
-		...(await codePairs(conn, filters, pairLimit))
-	}), dbPath);
+	// cached until the next import (audit rows change only through imports)
+	return cachedByDataVersion('accuracy-overview', { filters, pairLimit }, () =>
+		withAccuracy(async (conn) => ({
+			filters,
+			options: await options(conn),
+			families: await families(conn),
+			...(await summary(conn, filters)),
+			...(await codePairs(conn, filters, pairLimit))
+		}), dbPath),
+	dbPath);
 }
 
 /** One grouping: `claimlens accuracy --by`, GET /api/accuracy?by= and the group CSVs. */

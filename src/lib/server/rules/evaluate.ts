@@ -4,6 +4,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { defaultDbPath, withConnection } from '../db/database.ts';
 import { runQuery } from '../db/query-files.ts';
+import { dataVersion } from '../db/version-cache.ts';
 import type { FlagQuery, FlagRow } from '../../schemas/flags.ts';
 import type { PeerRule } from '../../schemas/rules.ts';
 import { loadCatalog, resolveCodes } from './catalog.ts';
@@ -32,11 +33,6 @@ export interface Evaluation {
 	groups: Record<string, PeerGroupStats[]>;
 }
 
-async function dataVersion(conn: DuckDBConnection): Promise<string> {
-	const r = await conn.runAndReadAll(`SELECT coalesce(max(import_id), 0)::INTEGER AS v, count(*)::INTEGER AS n FROM imports WHERE status = 'succeeded'`);
-	const row = r.getRowObjectsJS()[0] ?? {};
-	return `${row.v}:${row.n}`;
-}
 
 export async function defaultSource(conn: DuckDBConnection): Promise<Source | null> {
 	const r = await conn.runAndReadAll(`SELECT source FROM provider_services GROUP BY source ORDER BY source = 'claims' DESC LIMIT 1`);
