@@ -1,5 +1,7 @@
 // claimlens import FILE... [--kind claims|audits|cms-provider-service] [--mapping map.json]
 import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { appendAudit } from '../../lib/server/audit/audit-log.ts';
 import { z } from 'zod';
 import { ImportKind, MappingFile } from '../../lib/schemas/fields.ts';
 import { importFile, type ImportResult } from '../../lib/server/ingest/import-file.ts';
@@ -38,6 +40,7 @@ export async function importCommand(argv: string[]): Promise<void> {
 			}
 		});
 		results.push(result);
+		await appendAudit({ email: `cli:${process.env.USER ?? userInfo().username}`, action: 'import', target: file, details: { importId: result.importId, kind: result.kind, status: result.status, checksum: result.checksum, rowsRead: result.rowsRead, rowsLoaded: result.rowsLoaded, rowsRejected: result.rowsRejected } }, flags.db);
 		info(`${file}: ${result.kind} (${result.format}), import #${result.importId}: ${result.message} in ${result.seconds.toFixed(1)} s`);
 		info(`  mapping used:\n    ${describeMapping(result.mapping).join('\n    ')}`);
 		if (result.rowsRejected) info(`  rejects: claimlens rejects ${result.importId}  (or the Data page)`);

@@ -1,5 +1,6 @@
 // claimlens user add EMAIL --role ROLE [--password-stdin] | user list | user disable EMAIL |
 // user enable EMAIL | user role EMAIL --role ROLE
+import { userInfo } from 'node:os';
 import { z } from 'zod';
 import { addUser, listUsers, RoleSchema, setDisabled, setRole } from '../../lib/server/auth/users.ts';
 import { appendAudit } from '../../lib/server/audit/audit-log.ts';
@@ -14,7 +15,7 @@ async function readStdin(): Promise<string> {
 	return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
 }
 
-const actor = `cli:${process.env.USER ?? 'unknown'}`;
+const actor = `cli:${process.env.USER ?? userInfo().username}`;
 
 export async function userCommand(argv: string[]): Promise<void> {
 	const [sub, ...rest] = argv;

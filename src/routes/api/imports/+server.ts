@@ -6,6 +6,7 @@ import { ImportKind, MappingFile } from '$lib/schemas/fields';
 import { importFile, listImports, ImportRefused } from '$lib/server/ingest/import-file';
 import { saveUpload } from '$lib/server/ingest/upload';
 import { assertSameOrigin } from '$lib/server/http/origin';
+import { appendAudit } from '$lib/server/audit/audit-log';
 import type { RequestHandler } from './$types';
 
 const Query = z.object({
@@ -16,8 +17,10 @@ const Query = z.object({
 
 export const GET: RequestHandler = async () => json(await listImports(), { headers: { 'cache-control': 'no-store' } });
 
-export const POST: RequestHandler = async ({ request, url }) => {
+export const POST: RequestHandler = async ({ request, url, locals }) => {
 	assertSameOrigin(request, url);
+	if (!locals.user) error(401, 'sign in first');
+	const user = locals.user;
 	const q = Query.safeParse(Object.fromEntries(url.searchParams));
 	if (!q.success) error(400, `bad query: ${q.error.issues[0]?.path.join('.')}: ${q.error.issues[0]?.message}`);
 	let mapping: MappingFile | undefined;
@@ -42,9 +45,11 @@ export const POST: RequestHandler = async ({ request, url }) => {
 					displayName: name,
 					onProgress: (p) => send({ type: 'progress', ...p })
 				});
+				await appendAudit({ userId: user.user_id, email: user.email, action: 'import', target: name, details: { importId: result.importId, kind: result.kind, status: result.status, checksum: result.checksum, rowsRead: result.rowsRead, rowsLoaded: result.rowsLoaded, rowsRejected: result.rowsRejected } });
 				send({ type: 'result', result });
 			} catch (e) {
 				const message = e instanceof ImportRefused ? e.message : `${name}: import failed: ${(e as Error).message.split('\n')[0]}`;
+				await appendAudit({ userId: user.user_id, email: user.email, action: 'import', target: name, details: { status: 'refused', message } }).catch(() => {});
 				send({ type: 'error', message });
 			} finally {
 				controller.close();
