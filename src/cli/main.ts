@@ -11,6 +11,7 @@ import { userCommand } from './commands/user.ts';
 import { auditLogCommand } from './commands/audit-log.ts';
 import { accuracyCommand } from './commands/accuracy.ts';
 import { benchLoadCommand } from './commands/bench-load.ts';
+import { denialsCommand } from './commands/denials.ts';
 import { DatabaseBusy } from '../lib/server/db/database.ts';
 import { ImportRefused } from '../lib/server/ingest/sniff.ts';
 
@@ -26,12 +27,14 @@ const commands: Record<string, (argv: string[]) => Promise<void>> = {
 	user: userCommand,
 	'audit-log': auditLogCommand,
 	accuracy: accuracyCommand,
-	'bench-load': benchLoadCommand
+	'bench-load': benchLoadCommand,
+	denials: denialsCommand
 };
 
 const usage = `usage: claimlens <command> [flags]   (every command takes --db FILE and --json)
   demo     [--lines N] [--seed S] [--replace]   generate and import the synthetic demo dataset
   import   FILE... [--kind claims|audits|cms-provider-service] [--mapping map.json]
+                                                CSV, CSV.gz, Parquet, or X12 835 remittances
   imports                                       the import log
   rejects  IMPORT_ID [--csv]                    rejected rows of one import
   flags    [--rule ID] [--specialty S] [--all]   risk flags (peer-comparison and line rules)
@@ -39,6 +42,8 @@ const usage = `usage: claimlens <command> [flags]   (every command takes --db FI
   audit-log verify | list [--limit N]            check the hash chain (exit 1 when broken)
   accuracy [--by coder|specialty|month|auditor] [--specialty S] [--coder C] [--auditor A] [--from D] [--to D]
                                                 coder accuracy with 95% Wilson intervals
+  denials  --by specialty|payer|month|carc|category [--exclude duplicate,eligibility]
+                                                claim, line and dollar denial rates
   serve    [--port 3000]                        serve the built app (demo data on first start)
   bench    [--lines N]                          import benchmark against bare DuckDB
   bench-load [--users 50] [--seconds 60]         load test of the dashboard pages (loopback)

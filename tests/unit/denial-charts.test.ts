@@ -67,17 +67,19 @@ describe('Pareto', () => {
 describe('payer x category heat map', () => {
 	const cell = (payer: string, category: HeatCell['category'], denied: number): HeatCell => ({ payer, category, claims: 40, denied_claims: denied, lines: 200, denied_lines: denied, charges: 1000, denied_charges: denied });
 
-	it('every payer x category, 0 where nothing was denied', () => {
+	it('every payer x category, 0 where nothing was denied; colour relative to the category\'s highest payer', () => {
 		const { payers, points } = heatPoints([cell('Acme', 'authorization', 50), cell('Acme', 'coding', 10), cell('Medicare', 'coding', 20)], 'line');
 		expect(payers).toEqual(['Acme', 'Medicare']);
 		expect(points).toHaveLength(16);
-		expect(points.find((p) => p.payer === 'Acme' && p.category === 'authorization')?.rate).toBe(0.25); // 50 / 200
-		expect(points.find((p) => p.payer === 'Medicare' && p.category === 'authorization')?.rate).toBe(0);
+		expect(points.find((p) => p.payer === 'Acme' && p.category === 'authorization')).toMatchObject({ rate: 0.25, relative: 1 }); // 50 / 200
+		expect(points.find((p) => p.payer === 'Medicare' && p.category === 'authorization')).toMatchObject({ rate: 0, relative: 0 });
+		// coding: Acme 10/200 = 5%, Medicare 20/200 = 10%: Acme is half the highest
+		expect(points.find((p) => p.payer === 'Acme' && p.category === 'coding')).toMatchObject({ rate: 0.05, relative: 0.5 });
 	});
 
-	it('cells are [category index, payer index, percent]', () => {
-		const o = denialHeatmapOption([cell('Acme', 'authorization', 10)], 'claim') as { series: { data: number[][] }[]; visualMap: { max: number } };
-		expect(o.series[0]?.data[1]).toEqual([1, 0, 25]); // authorization is category 1; 10 / 40 claims
-		expect(o.visualMap.max).toBe(25);
+	it('cells are [category index, payer index, relative, percent]', () => {
+		const o = denialHeatmapOption([cell('Acme', 'authorization', 10), cell('Medicare', 'authorization', 5)], 'claim') as { series: { data: number[][] }[] };
+		expect(o.series[0]?.data[1]).toEqual([1, 0, 1, 25]); // authorization is category 1; 10 / 40 claims
+		expect(o.series[0]?.data[9]).toEqual([1, 1, 0.5, 12.5]); // Medicare: 5 / 40, half of Acme's
 	});
 });
