@@ -5,8 +5,9 @@
 -- import's lines are read, so the cost does not grow with the database. Queries sum services
 -- and services x average across rows, so several imports of one provider add up correctly;
 -- beneficiaries add up per import (a patient seen in two files counts twice).
--- Reads the temp view import_rows (the staged, checked rows of the import being loaded; see
--- import-file.ts) and returns rows shaped like provider_services. $import_id INTEGER
+-- Reads the temp view import_rows (the rows of the import being loaded, rejected rows already
+-- removed; see import-file.ts) and returns rows shaped like provider_services (inserted BY
+-- NAME). $import_id INTEGER
 SELECT
 	'claims' AS source,
 	$import_id AS import_id,

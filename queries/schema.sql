@@ -31,50 +31,56 @@ CREATE TABLE IF NOT EXISTS import_rejects (
 	raw          VARCHAR
 );
 
+-- Data tables: required columns are enforced by the importer (which rejects rows, with their
+-- reasons, before commit), not by NOT NULL constraints, so that one pass can write every row.
 CREATE TABLE IF NOT EXISTS claim_lines (
 	import_id         INTEGER NOT NULL,
-	claim_id          VARCHAR NOT NULL,
-	line_number       INTEGER NOT NULL,
+	claim_id          VARCHAR,
+	line_number       INTEGER,
 	patient_id        VARCHAR,
-	rendering_npi     VARCHAR NOT NULL,
+	rendering_npi     VARCHAR,
 	provider_name     VARCHAR,
-	specialty         VARCHAR NOT NULL,
+	specialty         VARCHAR,
 	payer             VARCHAR,
 	place_of_service  VARCHAR,
-	service_date      DATE NOT NULL,
-	procedure_code    VARCHAR NOT NULL,
-	modifiers         VARCHAR[] NOT NULL,
-	units             INTEGER NOT NULL,
+	service_date      DATE,
+	procedure_code    VARCHAR,
+	modifiers         VARCHAR[],
+	units             INTEGER,
 	minutes           INTEGER,
-	diagnosis_codes   VARCHAR[] NOT NULL,
+	diagnosis_codes   VARCHAR[],
 	charge_amount     DECIMAL(14,2),
 	allowed_amount    DECIMAL(14,2),
 	paid_amount       DECIMAL(14,2),
 	line_status       VARCHAR,
-	denial_codes      VARCHAR[] NOT NULL,
-	coder_id          VARCHAR
+	denial_codes      VARCHAR[],
+	coder_id          VARCHAR,
+	-- problems found while loading; rows with any are removed before the import commits
+	import_problems   VARCHAR[] DEFAULT []
 );
 
 CREATE TABLE IF NOT EXISTS audit_lines (
 	import_id           INTEGER NOT NULL,
 	audit_id            VARCHAR,
-	claim_id            VARCHAR NOT NULL,
-	line_number         INTEGER NOT NULL,
-	coder_id            VARCHAR NOT NULL,
+	claim_id            VARCHAR,
+	line_number         INTEGER,
+	coder_id            VARCHAR,
 	auditor_id          VARCHAR,
 	audit_date          DATE,
 	specialty           VARCHAR,
 	service_date        DATE,
 	original_code       VARCHAR,   -- NULL: line added by the auditor
 	audited_code        VARCHAR,   -- NULL: line not supported
-	original_modifiers  VARCHAR[] NOT NULL,
-	audited_modifiers   VARCHAR[] NOT NULL,
+	original_modifiers  VARCHAR[],
+	audited_modifiers   VARCHAR[],
 	original_units      INTEGER,
 	audited_units       INTEGER,
-	original_diagnoses  VARCHAR[] NOT NULL,
-	audited_diagnoses   VARCHAR[] NOT NULL,
+	original_diagnoses  VARCHAR[],
+	audited_diagnoses   VARCHAR[],
 	billed_amount       DECIMAL(14,2),
-	audited_amount      DECIMAL(14,2)
+	audited_amount      DECIMAL(14,2),
+	-- problems found while loading; rows with any are removed before the import commits
+	import_problems   VARCHAR[] DEFAULT []
 );
 
 -- Provider x code x place of service (x payer for claim data) counts: what peer-comparison
@@ -83,18 +89,20 @@ CREATE TABLE IF NOT EXISTS audit_lines (
 CREATE TABLE IF NOT EXISTS provider_services (
 	source            VARCHAR NOT NULL,
 	import_id         INTEGER,
-	rendering_npi     VARCHAR NOT NULL,
+	rendering_npi     VARCHAR,
 	provider_name     VARCHAR,
-	specialty         VARCHAR NOT NULL,
+	specialty         VARCHAR,
 	payer             VARCHAR,
 	place_of_service  VARCHAR,
-	procedure_code    VARCHAR NOT NULL,
-	modifiers         VARCHAR[] NOT NULL DEFAULT [],  -- claim data only; CMS files have none
-	services          DOUBLE NOT NULL,
+	procedure_code    VARCHAR,
+	modifiers         VARCHAR[] DEFAULT [],  -- claim data only; CMS files have none
+	services          DOUBLE,
 	beneficiaries     BIGINT,
 	avg_charge        DECIMAL(14,2),
 	avg_allowed       DECIMAL(14,2),
-	avg_paid          DECIMAL(14,2)
+	avg_paid          DECIMAL(14,2),
+	-- problems found while loading; rows with any are removed before the import commits
+	import_problems   VARCHAR[] DEFAULT []
 );
 
 -- User-imported CMS edit tables (licensed: never shipped). Empty until imported; the rules

@@ -153,70 +153,71 @@ async function step<T>(label: string, fn: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Staging (read, convert, check, roll up, list rejects) runs in connection-local temp tables
- * before the transaction: DuckDB builds temp tables about twice as fast outside one, and none
- * of it is visible to anyone else. The transaction then only copies: rows into the target
- * table, the roll-up, the rejects and the log update commit together or not at all.
+ * One pass and one transaction: DuckDB reads the file and writes every row, converted, straight
+ * into the target table together with its list of problems (`import_problems`), in file order
+ * (so rowids give line numbers). Then, still inside the transaction, the rejected rows are
+ * copied to import_rejects and deleted, the provider-service roll-up is added and the log
+ * updated. Nobody else ever sees the rejected rows; a failure rolls everything back. Writing
+ * once, instead of staging in a temp table and copying, keeps the import near bare DuckDB speed.
  */
 async function loadInTransaction(conn: DuckDBConnection, job: LoadJob) {
 	const { id, kind, source } = job;
-	const t = { stage: `stage_${id}`, bad: `bad_npi_${id}`, rollup: `rollup_${id}`, rejects: `rej_${id}`, csvRejects: `rejects_${id}` };
+	const t = { bad: `bad_npi_${id}`, rejects: `rej_${id}`, csvRejects: `rejects_${id}` };
 	const { innerList, outerList, targetColumns, npiColumns } = buildStagingSql(kind, job.mapping.columns);
 	const cols = targetColumns.map(quoteIdent).join(', ');
-	// settings are speed hints only: a locked configuration (web server) refuses them, harmlessly
+	const table = targetTable[kind];
+	const mine = kind === 'cms-provider-service' ? `import_id = ${id} AND source = 'cms'` : `import_id = ${id}`;
+	// settings are speed hints only: a locked configuration (web server) refuses them, harmlessly;
+	// progress is sampled from 1 s on (tracking it from 0 s slowed the read by a third)
 	const trySet = (sql: string) => conn.run(sql).then(() => undefined, () => undefined);
-	const cleanup = `DROP VIEW IF EXISTS import_rows; DROP TABLE IF EXISTS ${t.stage}; DROP TABLE IF EXISTS ${t.bad}; DROP TABLE IF EXISTS ${t.rollup};
-		DROP TABLE IF EXISTS ${t.rejects}; DROP TABLE IF EXISTS ${t.csvRejects}; DROP TABLE IF EXISTS ${t.csvRejects}_scan`;
-	// progress is sampled from 1 s on (tracking it from 0 s slowed the read by a third); in the
-	// web server the configuration is locked with these settings already made (lockdown.ts)
 	await trySet('SET enable_progress_bar = true; SET enable_progress_bar_print = false; SET progress_bar_time = 1000');
+	const cleanup = `DROP VIEW IF EXISTS import_rows; DROP VIEW IF EXISTS import_rows_raw; DROP TABLE IF EXISTS ${t.bad}; DROP TABLE IF EXISTS ${t.rejects};
+		DROP TABLE IF EXISTS ${t.csvRejects}; DROP TABLE IF EXISTS ${t.csvRejects}_scan`;
 	try {
+		await conn.run('BEGIN TRANSACTION');
 		const timer = job.onProgress ? setInterval(() => reportProgress(conn, job), 250) : null;
 		try {
-			await step('read + convert', () =>
-				conn.run(`CREATE TEMP TABLE ${t.stage} AS SELECT ${outerList} FROM (SELECT ${innerList} FROM ${source.relation(t.csvRejects)})`, { path: job.path })
+			const prefix = kind === 'cms-provider-service' ? `source, import_id` : `import_id`;
+			const values = kind === 'cms-provider-service' ? `'cms', $id` : `$id`;
+			await step('read + convert + write', () =>
+				conn.run(
+					`INSERT INTO ${table} (${prefix}, ${cols}, import_problems)
+					 SELECT ${values}, * FROM (SELECT ${outerList} FROM (SELECT ${innerList} FROM ${source.relation(t.csvRejects)}))`,
+					{ path: job.path, id }
+				)
 			);
 		} finally {
 			if (timer) clearInterval(timer);
 		}
 		job.onProgress?.({ phase: 'loading', percent: 100, rowsEstimate: source.rowsEstimate, rowsPerSecond: 0 });
-		const badNpis = await step('check NPIs', () => stageBadNpis(conn, t.stage, npiColumns, t.bad));
-		const firstRowid = Number((await conn.runAndReadAll(`SELECT coalesce(min(rowid), 0)::BIGINT AS r FROM ${t.stage}`)).getRowObjectsJS()[0]?.r ?? 0);
-		// import_rows: the staged rows with `rn` (data-row index) and NPI problems added
-		await conn.run(checkedView(t.stage, 'import_rows', firstRowid, badNpis, t.bad));
+		await conn.run(`CREATE OR REPLACE TEMP VIEW import_rows_raw AS SELECT *, import_problems AS problems, rowid AS rid FROM ${table} WHERE ${mine}`);
+		const badNpis = await step('check NPIs', () => stageBadNpis(conn, 'import_rows_raw', npiColumns, t.bad));
+		const firstRowid = Number((await conn.runAndReadAll(`SELECT coalesce(min(rowid), 0)::BIGINT AS r FROM ${table} WHERE ${mine}`)).getRowObjectsJS()[0]?.r ?? 0);
+		// import_rows: this import's rows with `rn` (data-row index) and NPI problems added
+		await conn.run(checkedView('import_rows_raw', 'import_rows', firstRowid, badNpis, t.bad));
+		const counts = await step('rejects', async () => {
+			const c = await stageRejects(conn, { id, fileName: job.fileName, stage: 'import_rows', rejectsTable: source.hasRejectsTable ? t.csvRejects : null, firstDataLine: source.firstDataLine, into: t.rejects });
+			if (c.rowsRejected) {
+				await conn.run(`INSERT INTO import_rejects SELECT * FROM ${t.rejects} ORDER BY line`);
+				await conn.run(`DELETE FROM ${table} WHERE rowid IN (SELECT rid FROM import_rows WHERE len(problems) > 0)`);
+			}
+			return c;
+		});
 		if (kind === 'claims') {
-			await step('provider-service roll-up', () => conn.run(`CREATE TEMP TABLE ${t.rollup} AS ${readQuery('rollup_claim_import')}`, { import_id: id }));
+			await step('provider-service roll-up', () => conn.run(`INSERT INTO provider_services BY NAME (${readQuery('rollup_claim_import')})`, { import_id: id }));
 		}
-		const counts = await step('rejects', () =>
-			stageRejects(conn, { id, fileName: job.fileName, stage: 'import_rows', rejectsTable: source.hasRejectsTable ? t.csvRejects : null, firstDataLine: source.firstDataLine, into: t.rejects })
+		await conn.run(
+			`UPDATE imports SET status = 'succeeded', finished_at = now()::TIMESTAMP, rows_read = $read, rows_loaded = $loaded,
+			 rows_rejected = $rejected, message = $msg WHERE import_id = $id`,
+			{ id, read: counts.rowsRead, loaded: counts.rowsLoaded, rejected: counts.rowsRejected, msg: `${counts.rowsRejected} rows rejected` }
 		);
-		// the target's row order carries no meaning (line numbers come from the staging table),
-		// so DuckDB may insert in parallel, out of order: markedly faster. Set before BEGIN: a
-		// refused SET (locked configuration) inside a transaction would abort it.
-		await trySet('SET preserve_insertion_order = false');
-		await conn.run('BEGIN TRANSACTION');
-		try {
-			await step('insert', () =>
-				kind === 'cms-provider-service'
-					? conn.run(`INSERT INTO provider_services (source, import_id, ${cols}) SELECT 'cms', $id, ${cols} FROM import_rows WHERE len(problems) = 0`, { id })
-					: conn.run(`INSERT INTO ${targetTable[kind]} (import_id, ${cols}) SELECT $id, ${cols} FROM import_rows WHERE len(problems) = 0`, { id })
-			);
-			if (kind === 'claims') await conn.run(`INSERT INTO provider_services SELECT * FROM ${t.rollup}`);
-			await conn.run(`INSERT INTO import_rejects SELECT * FROM ${t.rejects} ORDER BY line`);
-			await conn.run(
-				`UPDATE imports SET status = 'succeeded', finished_at = now()::TIMESTAMP, rows_read = $read, rows_loaded = $loaded,
-				 rows_rejected = $rejected, message = $msg WHERE import_id = $id`,
-				{ id, read: counts.rowsRead, loaded: counts.rowsLoaded, rejected: counts.rowsRejected, msg: `${counts.rowsRejected} rows rejected` }
-			);
-			await step('commit', () => conn.run('COMMIT'));
-		} catch (e) {
-			await conn.run('ROLLBACK').catch(() => {});
-			throw e;
-		}
+		await step('commit', () => conn.run('COMMIT'));
 		job.onProgress?.({ phase: 'done', percent: 100, rowsEstimate: counts.rowsRead, rowsPerSecond: counts.rowsRead / Math.max(0.001, (Date.now() - job.started) / 1000) });
 		return counts;
+	} catch (e) {
+		await conn.run('ROLLBACK').catch(() => {});
+		throw e;
 	} finally {
-		await trySet('RESET preserve_insertion_order');
 		await conn.run(cleanup).catch(() => {});
 	}
 }
