@@ -144,17 +144,17 @@ export function buildStagingSql(kind: ImportKind, columns: Record<string, string
 }
 
 /**
- * A temp view over the staged rows with `rn` (the data-row index in file order: the staging
- * table's rowid less the first) and, only when some NPIs are bad, their problems added.
- * A view, not an UPDATE: updating would renumber the rowids.
+ * A temp view over one import's rows (`rows`: a relation with a `rid` column, the row id in
+ * file order, and a `problems` list) adding `rn`, the data-row index (rid less the first), and,
+ * only when some NPIs are bad, their problems.
  */
-export function checkedView(stage: string, view: string, firstRowid: number, badNpis: { col: string }[], badTable: string): string {
-	const rn = `s.rowid - ${firstRowid} AS rn`;
-	if (!badNpis.length) return `CREATE TEMP VIEW ${view} AS SELECT s.*, ${rn} FROM ${stage} s`;
+export function checkedView(rows: string, view: string, firstRowid: number, badNpis: { col: string }[], badTable: string): string {
+	const rn = `s.rid - ${firstRowid} AS rn`;
+	if (!badNpis.length) return `CREATE OR REPLACE TEMP VIEW ${view} AS SELECT s.*, ${rn} FROM ${rows} s`;
 	const cols = [...new Set(badNpis.map((b) => b.col))];
 	const joins = cols.map((col, i) => `LEFT JOIN ${badTable} n${i} ON n${i}.col = ${sqlString(col)} AND n${i}.v = s.${quoteIdent(col)}`);
 	const ps = cols.map((_, i) => `n${i}.p`);
-	return `CREATE TEMP VIEW ${view} AS SELECT s.* EXCLUDE (problems),
+	return `CREATE OR REPLACE TEMP VIEW ${view} AS SELECT s.* EXCLUDE (problems),
 		list_concat(s.problems, list_filter([${ps.join(', ')}], lambda x: x IS NOT NULL)) AS problems, ${rn}
-		FROM ${stage} s ${joins.join(' ')}`;
+		FROM ${rows} s ${joins.join(' ')}`;
 }
