@@ -12,6 +12,9 @@ import { auditLogCommand } from './commands/audit-log.ts';
 import { accuracyCommand } from './commands/accuracy.ts';
 import { benchLoadCommand } from './commands/bench-load.ts';
 import { denialsCommand } from './commands/denials.ts';
+import { sampleCommand } from './commands/sample.ts';
+import { sampleSizeCommand } from './commands/sample-size.ts';
+import { appraiseCommand } from './commands/appraise.ts';
 import { DatabaseBusy } from '../lib/server/db/database.ts';
 import { ImportRefused } from '../lib/server/ingest/sniff.ts';
 
@@ -28,7 +31,10 @@ const commands: Record<string, (argv: string[]) => Promise<void>> = {
 	'audit-log': auditLogCommand,
 	accuracy: accuracyCommand,
 	'bench-load': benchLoadCommand,
-	denials: denialsCommand
+	denials: denialsCommand,
+	sample: sampleCommand,
+	'sample-size': sampleSizeCommand,
+	appraise: appraiseCommand
 };
 
 const usage = `usage: claimlens <command> [flags]   (every command takes --db FILE and --json)
@@ -44,6 +50,14 @@ const usage = `usage: claimlens <command> [flags]   (every command takes --db FI
                                                 coder accuracy with 95% Wilson intervals
   denials  --by specialty|payer|month|carc|category [--exclude duplicate,eligibility]
                                                 claim, line and dollar denial rates
+  sample   (--frame FRAME.json | --frame-id ID) --size N --seed S [--spares K] [--method simple|stratified|probe]
+           [--stratify auto[:L]|B1,B2,...] [--allocation proportional|dollars] [--out FILE]
+           [--format csv|xlsx|parquet] [--tier full|limited|safe_harbor] [--user NAME]
+                                                save a frame, draw a reproducible sample, export it + manifest
+  sample-size (--type variable|attribute | --preset oig-sdp|cia-discovery|cia-full) (--universe N | --frame-id ID)
+           [--mean M --sd S | --error-rate P [--avg-error A]] [--precision W] [--confidence C] [--net-error-rate R]
+  appraise --manifest M --findings F | --sample ID [--findings F] | --variable FILE --universe N [--strata FILE]
+           | --attribute --universe N --sample-size n --errors k      RAT-STATS appraisal and demand amounts
   serve    [--port 3000]                        serve the built app (demo data on first start)
   bench    [--lines N]                          import benchmark against bare DuckDB
   bench-load [--users 50] [--seconds 60]         load test of the dashboard pages (loopback)

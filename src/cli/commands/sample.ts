@@ -95,7 +95,8 @@ export async function sampleCommand(argv: string[]): Promise<void> {
 		} else {
 			frame = await getFrame(flags['frame-id'] as number, flags.db);
 		}
-		info(`frame ${frame.frame_id}: ${fmtInt(frame.size)} ${frame.unit} units, $${frame.total_paid.toFixed(2)} paid, checksum ${frame.checksum}`);
+		const paid = frame.total_paid.toLocaleString('en-US', { style: 'currency', currency: 'USD' });
+		info(`frame ${frame.frame_id}: ${fmtInt(frame.size)} ${frame.unit} units, ${paid} paid, checksum ${frame.checksum}`);
 		let manifest: Manifest = await drawSample(frame.frame_id, request.data, { dbPath: flags.db });
 		info(`sample ${manifest.sample_id}: ${manifest.method}, seed ${manifest.seed}, ${manifest.sample_size} units + ${manifest.spare_unit_nos.length} spares`);
 		let exported = null;

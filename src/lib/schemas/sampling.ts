@@ -45,7 +45,7 @@ export const ExportFormat = z.enum(formats);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
 export const tierDescriptions: Record<Tier, string> = {
-	full: 'Full: every column as imported (needs the auditor role once sign-in exists).',
+	full: 'Full: every column as imported, patient and claim ids and dates of service included (auditor role only).',
 	limited:
 		'Limited data set (45 CFR 164.514(e)): patient ids and claim ids (account-like numbers) replaced by random surrogate ids made for this export (random UUIDs, not derived from PHI, no key kept); unit ids left out of the manifest (items and unit numbers identify the units); dates of service kept; providers kept (they are not the patients).',
 	safe_harbor:

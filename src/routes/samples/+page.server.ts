@@ -7,13 +7,14 @@ import { drawSample, UNKNOWN_USER } from '$lib/server/sampling/draw';
 import { listSamples } from '$lib/server/sampling/manifest';
 import { computeSampleSize } from '$lib/server/sampling/size';
 import { userMessage } from '$lib/server/sampling/errors';
+import { actorName } from '$lib/server/sampling/access';
 import { loadCatalog } from '$lib/server/rules/catalog';
 import type { Actions, PageServerLoad } from './$types';
 
 const FrameId = z.coerce.number().int().positive();
 const formObject = (f: FormData) => Object.fromEntries([...f.entries()].filter(([, v]) => typeof v === 'string' && v !== '')) as Record<string, string>;
 
-export const load = (async ({ url, setHeaders }) => {
+export const load = (async ({ url, setHeaders, locals }) => {
 	setHeaders({ 'cache-control': 'no-store' });
 	const params = Object.fromEntries(url.searchParams);
 	const q = FrameQuery.safeParse(params);
@@ -30,7 +31,7 @@ export const load = (async ({ url, setHeaders }) => {
 			definition = parseDefinition(frameQueryToInput(q.data));
 			preview = await previewFrame(definition);
 		} catch (e) {
-			previewError = userMessage(e) ?? (e as Error).message;
+			previewError = userMessage(e) ?? 'the frame could not be evaluated';
 		}
 	}
 	const [frames, samples, options] = await Promise.all([listFrames(), listSamples(), frameFilterOptions()]);
@@ -55,18 +56,19 @@ export const load = (async ({ url, setHeaders }) => {
 		options,
 		rules,
 		suggestedSeed: randomInt(100_000, 1_000_000_000),
-		unknownUser: UNKNOWN_USER
+		unknownUser: UNKNOWN_USER,
+		user: locals.user?.email ?? null
 	};
 }) satisfies PageServerLoad;
 
 export const actions = {
-	saveFrame: async ({ request }) => {
+	saveFrame: async ({ request, locals }) => {
 		const form = formObject(await request.formData());
 		const q = FrameQuery.safeParse(form);
 		if (!q.success) return fail(400, { action: 'saveFrame', message: 'bad frame filter' });
 		let frame;
 		try {
-			frame = await createFrame(parseDefinition(frameQueryToInput(q.data)), { createdBy: form.drawn_by || UNKNOWN_USER });
+			frame = await createFrame(parseDefinition(frameQueryToInput(q.data)), { createdBy: actorName(locals.user, form.drawn_by) });
 		} catch (e) {
 			const msg = userMessage(e);
 			if (msg) return fail(400, { action: 'saveFrame', message: msg });
@@ -87,14 +89,14 @@ export const actions = {
 			throw e;
 		}
 	},
-	draw: async ({ request }) => {
+	draw: async ({ request, locals }) => {
 		const form = formObject(await request.formData());
 		const frameId = FrameId.safeParse(form.frame_id);
 		if (!frameId.success) return fail(400, { action: 'draw', message: 'choose a saved frame first' });
 		const boundaries = (form.boundaries ?? '').split(/[\s,;]+/).filter(Boolean).map(Number);
 		const method = form.method === 'probe30' || form.method === 'probe50' ? 'probe' : form.method;
 		const size = form.method === 'probe30' ? '30' : form.method === 'probe50' ? '50' : form.size;
-		const req = DrawRequest.safeParse({ ...form, method, size, boundaries });
+		const req = DrawRequest.safeParse({ ...form, method, size, boundaries, drawn_by: actorName(locals.user, form.drawn_by) });
 		if (!req.success) return fail(400, { action: 'draw', message: `${req.error.issues[0]?.path.join('.')}: ${req.error.issues[0]?.message}` });
 		let sampleId: number;
 		try {

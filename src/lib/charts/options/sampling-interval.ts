@@ -39,11 +39,14 @@ export function samplingIntervalOption(input: IntervalChartInput): EChartsCoreOp
 	const fmt = (v: number) => formatValue(v, unit);
 	return {
 		animation: false,
-		grid: { left: 56, right: 24, top: demands.length ? 44 : 16, bottom: 36 },
+		grid: { left: 48, right: 28, top: demands.length ? 34 : 12, bottom: 30 },
 		tooltip: { trigger: 'item', formatter: (p: { seriesName: string; value: [number, string] }) => `${p.seriesName}: ${fmt(p.value[0])}` },
-		legend: demands.length ? { top: 0, data: ['Point estimate', ...demands.map((d) => d.label)] } : undefined,
-		xAxis: { type: 'value', min, max, scale: true, axisLabel: { formatter: (v: number) => fmt(v) } },
-		yAxis: { type: 'category', data: labels, inverse: true, name: 'two-sided', nameLocation: 'start' },
+		legend: demands.length
+			? { top: 0, data: ['Point estimate', ...demands.map((d) => d.label)], formatter: (name: string) => { const d = demands.find((x) => x.label === name); return d ? `${name} ${fmt(d.amount)}` : name; } }
+			: undefined,
+		// the padded ends are not round numbers: label only the interior ticks
+		xAxis: { type: 'value', min, max, scale: true, axisLabel: { formatter: (v: number) => fmt(v), showMinLabel: false, showMaxLabel: false } },
+		yAxis: { type: 'category', data: labels, inverse: true },
 		series: [
 			...intervals.map((i, k) => ({
 				name: `${labels[k]} interval`,
@@ -70,7 +73,8 @@ export function samplingIntervalOption(input: IntervalChartInput): EChartsCoreOp
 				itemStyle: { color: k === 0 ? '#b54708' : '#1a7f37' },
 				markLine: {
 					symbol: 'none',
-					label: { formatter: `${d.label}: ${fmt(d.amount)}`, position: 'insideEndTop' },
+					// named with their amounts in the legend: labels here would collide with the axis
+					label: { show: false },
 					lineStyle: { type: 'dashed', color: k === 0 ? '#b54708' : '#1a7f37' },
 					data: [{ xAxis: d.amount }]
 				}

@@ -1,6 +1,6 @@
 // Audit records for reads: a "view" for provider- or patient-level pages and row endpoints, an
 // "export" for downloads, with the filters (query string), the row count and the sha256 of the
-// bytes sent. The body is teed, so an export streams to the client while it is hashed.
+// bytes sent, hashed as the export streams to the client.
 import { createHash } from 'node:crypto';
 import type { RequestEvent } from '@sveltejs/kit';
 import { accessFor } from '../auth/route-access.ts';
@@ -17,26 +17,28 @@ export function auditResponse(event: RequestEvent, routeId: string, response: Re
 		void appendAudit({ ...base, action: kind === 'export' ? 'view' : kind, details: { filters } }).catch((e) => console.error('audit', e));
 		return response;
 	}
-	const [toClient, toHash] = response.body.tee();
-	void (async () => {
-		const hash = createHash('sha256');
-		let bytes = 0;
-		let newlines = 0;
-		const reader = toHash.getReader();
-		for (;;) {
-			const { done, value } = await reader.read();
-			if (done) break;
-			hash.update(value);
-			bytes += value.length;
-			for (const b of value) if (b === 10) newlines++;
+	// hash in the stream itself (not a tee), so a slow client slows the export instead of
+	// making the server buffer it
+	const hash = createHash('sha256');
+	let bytes = 0;
+	let newlines = 0;
+	const csv = (response.headers.get('content-type') ?? '').includes('text/csv');
+	const meter = new TransformStream<Uint8Array, Uint8Array>({
+		transform(chunk, controller) {
+			hash.update(chunk);
+			bytes += chunk.length;
+			if (csv) for (const b of chunk) if (b === 10) newlines++;
+			controller.enqueue(chunk);
+		},
+		flush() {
+			const rows = response.headers.get('x-row-count') ?? (csv ? String(Math.max(0, newlines - 1)) : null);
+			void appendAudit({
+				...base,
+				action: 'export',
+				details: { filters, rows: rows === null ? null : Number(rows), bytes, sha256: hash.digest('hex'), tier: response.headers.get('x-deidentification-tier') ?? filters.tier ?? null }
+			}).catch((e) => console.error('audit', e));
 		}
-		const csv = (response.headers.get('content-type') ?? '').includes('text/csv');
-		const rows = response.headers.get('x-row-count') ?? (csv ? String(Math.max(0, newlines - 1)) : null);
-		await appendAudit({
-			...base,
-			action: 'export',
-			details: { filters, rows: rows === null ? null : Number(rows), bytes, sha256: hash.digest('hex'), tier: response.headers.get('x-deidentification-tier') ?? filters.tier ?? null }
-		});
-	})().catch((e) => console.error('audit', e));
+	});
+	const toClient = response.body.pipeThrough(meter);
 	return new Response(toClient, { status: response.status, statusText: response.statusText, headers: response.headers });
 }

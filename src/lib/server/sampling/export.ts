@@ -1,17 +1,19 @@
 // Exports of a sample: the sampled units with their claim lines as CSV, XLSX or Parquet, at a
-// de-identification tier, streamed chunk by chunk (DuckDB's streaming result, 2,048 rows at a
-// time) so a 100,000-row export never sits in memory. Each finished export is logged with its
-// row count and sha256 (sampling_exports). Used by GET /api/samples/ID/export and `claimlens
-// sample --out`.
+// de-identification tier, streamed so a 100,000-row export never sits in memory: CSV and XLSX
+// from DuckDB's streaming result (2,048 rows at a time), Parquet written by DuckDB's COPY to a
+// temporary file under the data directory, then read out in 256 KB pieces and deleted. Each
+// finished export is logged with its row count and sha256 (sampling_exports). Used by
+// GET /api/samples/ID/export and `claimlens sample --out`.
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { defaultDbPath, getInstance } from '../db/database.ts';
+import { defaultDbPath, getInstance, withConnection } from '../db/database.ts';
 import { readQuery, runQuery } from '../db/query-files.ts';
 import { csvCell } from '../export/csv.ts';
 import type { ExportFormat, Manifest, Tier } from '../../schemas/sampling.ts';
 import { getManifest } from './manifest.ts';
+import { SamplingError } from './frames.ts';
 import { xlsxChunks, type Scalar } from './export-xlsx.ts';
 
 export const EXPORT_COLUMNS = [
@@ -34,7 +36,6 @@ export interface ExportResult {
 export interface OpenExport {
 	filename: string;
 	contentType: string;
-	manifest: Manifest;
 	/** the file's bytes; the export is logged when the last chunk has been taken */
 	chunks: AsyncGenerator<Uint8Array>;
 	/** resolves when the export finished (row count and checksum) */
@@ -47,7 +48,11 @@ const csvLine = (values: (Scalar | undefined)[]) => `${values.map((v) => csvCell
 /** Validates the sample and prepares the stream (nothing runs until the first chunk is read). */
 export async function openExport(sampleId: number, opts: { format: ExportFormat; tier: Tier; exportedBy: string; dbPath?: string }): Promise<OpenExport> {
 	const dbPath = opts.dbPath ?? defaultDbPath();
-	const manifest = await getManifest(sampleId, { tier: opts.tier, dbPath });
+	// only the XLSX needs the manifest (its Findings and Manifest sheets); the others just check
+	// that the sample exists, since a manifest grows with the sample
+	let manifest: Manifest | null = null;
+	if (opts.format === 'xlsx') manifest = await getManifest(sampleId, { tier: opts.tier, dbPath });
+	else if (!(await withConnection((conn) => runQuery(conn, 'sampling/sample_exists', { sample_id: sampleId }), dbPath)).length) throw new SamplingError(`no sample ${sampleId}`);
 	let settle: { resolve: (r: ExportResult) => void; reject: (e: unknown) => void } = { resolve: () => {}, reject: () => {} };
 	const done = new Promise<ExportResult>((resolve, reject) => (settle = { resolve, reject }));
 	done.catch(() => {});
@@ -68,10 +73,10 @@ export async function openExport(sampleId: number, opts: { format: ExportFormat;
 				const dir = dbPath === ':memory:' ? tmpdir() : join(dirname(dbPath), 'sampling-exports');
 				mkdirSync(dir, { recursive: true });
 				const file = join(dir, `${randomUUID()}.parquet`);
-				await conn.run(`CREATE OR REPLACE TEMP TABLE sampling_export_rows AS ${select}`, params);
-				rows = Number((await conn.runAndReadAll('SELECT count(*)::INTEGER AS n FROM sampling_export_rows')).getRowObjectsJS()[0]?.n ?? 0);
-				// the path is ours (a random UUID under the data directory), never user input
-				await conn.run(`COPY (SELECT * FROM sampling_export_rows ORDER BY item, line_number) TO '${file.replace(/'/g, "''")}' (FORMAT parquet)`);
+				// DuckDB writes the file itself (streaming, row groups); the path is ours (a random
+				// UUID under the data directory), never user input
+				const copied = await conn.runAndReadAll(`COPY (${select}) TO '${file.replace(/'/g, "''")}' (FORMAT parquet)`, params);
+				rows = Number(copied.getRowObjectsJS()[0]?.Count ?? 0);
 				try {
 					for await (const buf of createReadStream(file, { highWaterMark: 256 * 1024 })) yield emit(buf as Buffer);
 				} finally {
@@ -89,7 +94,7 @@ export async function openExport(sampleId: number, opts: { format: ExportFormat;
 						yield emit(encoder.encode(batch.map((r) => csvLine(EXPORT_COLUMNS.map((c) => r[c]))).join('')));
 					}
 				} else {
-					for await (const b of xlsxChunks(EXPORT_COLUMNS, batches, manifest, (n) => (rows += n))) yield emit(b);
+					for await (const b of xlsxChunks(EXPORT_COLUMNS, batches, manifest as Manifest, (n) => (rows += n))) yield emit(b);
 				}
 			}
 			finished = true;
@@ -101,7 +106,6 @@ export async function openExport(sampleId: number, opts: { format: ExportFormat;
 			throw e;
 		} finally {
 			if (!finished) settle.reject(new Error('export stopped before its end'));
-			await conn.run('DROP TABLE IF EXISTS sampling_export_rows').catch(() => {});
 			conn.closeSync();
 		}
 	}
@@ -109,7 +113,6 @@ export async function openExport(sampleId: number, opts: { format: ExportFormat;
 	return {
 		filename: `claimlens-sample-${sampleId}-${opts.tier.replace('_', '-')}.${ext}`,
 		contentType: CONTENT_TYPES[opts.format],
-		manifest,
 		chunks: run(),
 		done
 	};

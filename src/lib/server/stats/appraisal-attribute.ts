@@ -2,9 +2,11 @@
 // Unrestricted: k errors in a simple random sample of n from N units. The number of errors in
 // the universe, M, has an exact hypergeometric interval (the finite-population analogue of
 // Clopper-Pearson): at confidence 1 - a,
-//   lower M_L = smallest M with P(X >= k | N, M, n) > a/2   (0 when k = 0),
-//   upper M_U = largest  M with P(X <= k | N, M, n) > a/2   (N when k = n),
-// found by bisection (P(X >= k) rises with M, P(X <= k) falls). Rates are M / N.
+//   lower M_L = smallest M with P(X >= k | N, M, n) >= a/2   (0 when k = 0),
+//   upper M_U = largest  M with P(X <= k | N, M, n) >= a/2   (N when k = n),
+// found by bisection (P(X >= k) rises with M, P(X <= k) falls). Rates are M / N. A tail exactly
+// equal to a/2 (it happens: C(7,2)/C(21,2) = 0.1) counts as inside, i.e. the wider, more
+// conservative interval; a relative 1e-12 absorbs the CDF's rounding so ties do not flip.
 // Stratified: normal approximation (Cochran 1977, eq. 5.54-5.55): p = sum W_h p_h with
 // W_h = N_h / N, var = sum W_h^2 (1 - n_h/N_h) p_h (1 - p_h) / (n_h - 1), interval p +/- z SE.
 import hypergeometricCdf from '@stdlib/stats-base-dists-hypergeometric-cdf';
@@ -53,6 +55,7 @@ function check(s: AttributeStratum): void {
 /** P(X >= k) and P(X <= k) for X ~ Hypergeometric(N, M, n). */
 const atLeast = (k: number, N: number, M: number, n: number) => (k <= 0 ? 1 : 1 - hypergeometricCdf(k - 1, N, M, n));
 const atMost = (k: number, N: number, M: number, n: number) => hypergeometricCdf(k, N, M, n);
+const reaches = (p: number, tail: number) => p >= tail * (1 - 1e-12);
 
 export function hypergeometricLimits(N: number, n: number, k: number, tail: number): { lower: number; upper: number } {
 	// feasible M: at least k errors, and at least n - k correct units
@@ -64,7 +67,7 @@ export function hypergeometricLimits(N: number, n: number, k: number, tail: numb
 		let hi = maxM;
 		while (lo < hi) {
 			const mid = Math.floor((lo + hi) / 2);
-			if (atLeast(k, N, mid, n) > tail) hi = mid;
+			if (reaches(atLeast(k, N, mid, n), tail)) hi = mid;
 			else lo = mid + 1;
 		}
 		lower = lo;
@@ -75,7 +78,7 @@ export function hypergeometricLimits(N: number, n: number, k: number, tail: numb
 		let hi = maxM;
 		while (lo < hi) {
 			const mid = Math.ceil((lo + hi) / 2);
-			if (atMost(k, N, mid, n) > tail) lo = mid;
+			if (reaches(atMost(k, N, mid, n), tail)) lo = mid;
 			else hi = mid - 1;
 		}
 		upper = lo;

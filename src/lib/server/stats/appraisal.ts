@@ -57,8 +57,8 @@ export function demands(point: number, se: number, df: number | null): { oig: De
 	const t95 = criticalValue(0.95, df);
 	const t90 = criticalValue(0.9, df);
 	return {
-		oig: { amount: point - t95 * se, basis: 'lower limit of the two-sided 90% interval (OIG)', critical: t95 },
-		cms: { amount: point - t90 * se, basis: 'lower limit of the one-sided 90% interval (CMS Program Integrity Manual 8.4.5.1)', critical: t90 }
+		oig: { amount: point - t95 * se, basis: 'lower limit of the two-sided 90% interval', critical: t95 },
+		cms: { amount: point - t90 * se, basis: 'lower limit of the one-sided 90% interval (CMS Program Integrity Manual ch. 8, 8.4.5.1)', critical: t90 }
 	};
 }
 

@@ -5,11 +5,14 @@ import { getManifest } from '$lib/server/sampling/manifest';
 import { getAppraisal } from '$lib/server/sampling/appraise';
 import { importFindings, listFindings, FindingsRefused } from '$lib/server/sampling/findings';
 import { SamplingError } from '$lib/server/sampling/frames';
+import { allowedTiers } from '$lib/server/sampling/access';
 import type { Actions, PageServerLoad } from './$types';
 
 const SampleId = z.coerce.number().int().positive();
 /** Findings files are one row per sampled unit: small. */
 const MAX_FINDINGS_BYTES = 400_000;
+/** Units listed on the page; the manifest download has them all (a sample can be large). */
+const UNITS_SHOWN = 1000;
 
 function sampleId(raw: string): number {
 	const id = SampleId.safeParse(raw);
@@ -17,12 +20,17 @@ function sampleId(raw: string): number {
 	return id.data;
 }
 
-export const load = (async ({ params, setHeaders }) => {
+export const load = (async ({ params, setHeaders, locals }) => {
 	setHeaders({ 'cache-control': 'no-store' });
 	const id = sampleId(params.id);
 	try {
-		const [manifest, appraisal, findings] = await Promise.all([getManifest(id), getAppraisal(id), listFindings(id)]);
-		return { manifest, appraisal, findings, frameText: describeDefinition(FrameDefinition.parse(manifest.frame.definition)) };
+		const [full, appraisal, allFindings] = await Promise.all([getManifest(id), getAppraisal(id), listFindings(id)]);
+		const units = full.units.slice(0, UNITS_SHOWN);
+		const shown = new Set(units.map((u) => u.item));
+		const manifest = { ...full, units, sample_ids: null, spare_ids: null, sample_unit_nos: [], spare_unit_nos: [] };
+		const findings = allFindings.filter((f) => shown.has(f.item));
+		const appraisalShown = { ...appraisal, missing_items: appraisal.missing_items.slice(0, 100) };
+		return { manifest, unitCount: full.units.length, spareCount: full.spare_unit_nos.length, appraisal: appraisalShown, findings, tiers: allowedTiers(locals.user?.role), user: locals.user?.email ?? null, frameText: describeDefinition(FrameDefinition.parse(manifest.frame.definition)) };
 	} catch (e) {
 		if (e instanceof SamplingError) error(404, e.message);
 		throw e;
