@@ -129,7 +129,7 @@ export async function getFlagLines(q: LinePageQuery, dbPath = defaultDbPath()): 
 			const codes = resolveCodes(peer as PeerRule, await presentCodes(conn, 'claims'));
 			rows = await runQuery(conn, 'rules/numerator_lines', { npi: q.npi, den_codes: codes.den, num_codes: codes.num, num_modifiers: peer.numerator.modifiers, ...filters });
 		} else {
-			const found = ((await findingLines(conn, line as NonNullable<typeof line>)) ?? []).filter((f) => f.rendering_npi === q.npi);
+			const found = (await findingLines(conn, line as NonNullable<typeof line>, q.npi)) ?? [];
 			rows = await runQuery(conn, 'rules/lines_by_key', {
 				claim_ids: found.map((f) => f.claim_id),
 				line_numbers: found.map((f) => String(f.line_number)),

@@ -9,7 +9,7 @@ import type { FlagQuery, FlagRow } from '../../schemas/flags.ts';
 import type { PeerRule } from '../../schemas/rules.ts';
 import { loadCatalog, resolveCodes } from './catalog.ts';
 import { evaluatePeerRule, type PeerCounts, type PeerGroupStats } from './peer-engine.ts';
-import { findingLines, summarizeLineRule } from './line-engine.ts';
+import { summarizeLineRule } from './line-engine.ts';
 
 export type Source = 'claims' | 'cms';
 export type PeerBy = 'specialty' | 'pos' | 'payer';
@@ -78,13 +78,12 @@ async function evaluateAll(conn: DuckDBConnection, source: Source | null, peerBy
 		});
 	}
 	for (const rule of catalog.line) {
-		const lines = source === 'claims' ? await findingLines(conn, rule) : null;
-		if (lines === null) {
+		const summary = source === 'claims' ? await summarizeLineRule(conn, rule) : null;
+		if (summary === null) {
 			const note = source !== 'claims' ? 'needs claim lines' : `needs the ${rule.requires_table} table: import the CMS file (never shipped with ClaimLens)`;
 			rules.push({ rule_id: rule.id, kind: 'line', title: rule.title, evaluated: false, note, providers: 0, flagged: 0, small_peer_groups: [] });
 			continue;
 		}
-		const summary = summarizeLineRule(rule, lines);
 		rows.push(...summary);
 		rules.push({ rule_id: rule.id, kind: 'line', title: rule.title, evaluated: true, note: '', providers: summary.length, flagged: summary.length, small_peer_groups: [] });
 	}

@@ -1,9 +1,11 @@
-// Line-level rules: each rule's SQL returns one row per finding line; this groups them per
-// provider into FlagRow results (findings, claim ids, dollars) and keeps the lines for drill-down.
+// Line-level rules: each rule's SQL (queries/rules/<query>.sql) returns one row per finding line.
+// The flags list needs only a summary per provider, computed in SQL (a 10-million-line file can
+// have millions of findings, which must not travel to JS); the drill-down and sampling frames
+// fetch one provider's finding lines.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { LineRule } from '../../schemas/rules.ts';
 import type { FlagRow } from '../../schemas/flags.ts';
-import { runQuery } from '../db/query-files.ts';
+import { readQuery, runSql } from '../db/query-files.ts';
 
 export interface FindingLine {
 	rendering_npi: string;
@@ -26,10 +28,18 @@ export async function tableHasRows(conn: DuckDBConnection, table: string): Promi
 	return Number(r.getRowObjectsJS()[0]?.n ?? 0) > 0;
 }
 
+function ruleSql(rule: LineRule): string {
+	return readQuery(`rules/${rule.query}`).trim().replace(/;\s*$/, '');
+}
 
-export async function findingLines(conn: DuckDBConnection, rule: LineRule): Promise<FindingLine[] | null> {
+/** One provider's finding lines (npi given), or every provider's; null when the rule's table is missing. */
+export async function findingLines(conn: DuckDBConnection, rule: LineRule, npi?: string | string[]): Promise<FindingLine[] | null> {
 	if (rule.requires_table && !(await tableHasRows(conn, rule.requires_table))) return null;
-	return (await runQuery(conn, `rules/${rule.query}`, rule.params)) as unknown as FindingLine[];
+	const npis = npi === undefined ? [] : Array.isArray(npi) ? npi : [npi];
+	return (await runSql(conn, `SELECT * FROM (${ruleSql(rule)}) WHERE len($npis) = 0 OR list_contains($npis, rendering_npi) ORDER BY service_date, claim_id, line_number`, {
+		...rule.params,
+		npis
+	})) as unknown as FindingLine[];
 }
 
 export function severityOfLine(rule: LineRule, findings: number, dollars: number): 'low' | 'medium' | 'high' {
@@ -39,44 +49,51 @@ export function severityOfLine(rule: LineRule, findings: number, dollars: number
 	return 'low';
 }
 
-export function summarizeLineRule(rule: LineRule, lines: FindingLine[]): FlagRow[] {
-	const byProvider = new Map<string, FindingLine[]>();
-	for (const l of lines) {
-		const list = byProvider.get(l.rendering_npi) ?? [];
-		list.push(l);
-		byProvider.set(l.rendering_npi, list);
-	}
-	const rows: FlagRow[] = [];
-	for (const [npi, list] of byProvider) {
-		const first = list[0] as FindingLine;
-		const dollars = Math.round(list.reduce((s, l) => s + Number(l.dollars ?? 0), 0) * 100) / 100;
-		const claimIds = [...new Set(list.map((l) => l.claim_id))].sort();
-		rows.push({
-			rule_id: rule.id,
-			kind: 'line',
-			title: rule.title,
-			provider_npi: npi,
-			provider_name: first.provider_name,
-			specialty: first.specialty,
-			peer_group: first.specialty,
-			peer_count: null,
-			numerator: list.length,
-			denominator: null,
-			rate: null,
-			peer_rate: null,
-			peer_median: null,
-			percentile: null,
-			z: null,
-			upper_limit: null,
-			phi: null,
-			excess_services: null,
-			dollars_at_risk: dollars,
-			flagged: true,
-			severity: severityOfLine(rule, list.length, dollars),
-			reasons: [`${list.length} finding line(s) on ${claimIds.length} claim(s)`],
-			findings: list.length,
-			claim_ids: claimIds.slice(0, MAX_CLAIM_IDS)
-		});
-	}
-	return rows;
+interface ProviderSummary {
+	rendering_npi: string;
+	provider_name: string | null;
+	specialty: string;
+	findings: number;
+	claims: number;
+	dollars: number;
+	claim_ids: string[];
+}
+
+/** Per-provider results of a line rule (null when its table is missing). */
+export async function summarizeLineRule(conn: DuckDBConnection, rule: LineRule): Promise<FlagRow[] | null> {
+	if (rule.requires_table && !(await tableHasRows(conn, rule.requires_table))) return null;
+	const rows = (await runSql(
+		conn,
+		`SELECT rendering_npi, min(provider_name) AS provider_name, min(specialty) AS specialty, count(*)::INTEGER AS findings,
+			count(DISTINCT claim_id)::INTEGER AS claims, round(sum(dollars), 2)::DOUBLE AS dollars,
+			list_sort(list_distinct(list(claim_id)))[1:${MAX_CLAIM_IDS}] AS claim_ids
+		 FROM (${ruleSql(rule)}) GROUP BY rendering_npi ORDER BY rendering_npi`,
+		rule.params
+	)) as unknown as ProviderSummary[];
+	return rows.map((p) => ({
+		rule_id: rule.id,
+		kind: 'line',
+		title: rule.title,
+		provider_npi: p.rendering_npi,
+		provider_name: p.provider_name,
+		specialty: p.specialty,
+		peer_group: p.specialty,
+		peer_count: null,
+		numerator: p.findings,
+		denominator: null,
+		rate: null,
+		peer_rate: null,
+		peer_median: null,
+		percentile: null,
+		z: null,
+		upper_limit: null,
+		phi: null,
+		excess_services: null,
+		dollars_at_risk: p.dollars,
+		flagged: true,
+		severity: severityOfLine(rule, p.findings, p.dollars),
+		reasons: [`${p.findings} finding line(s) on ${p.claims} claim(s)`],
+		findings: p.findings,
+		claim_ids: p.claim_ids
+	}));
 }

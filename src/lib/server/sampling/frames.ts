@@ -55,9 +55,8 @@ async function frameParams(conn: DuckDBConnection, def: FrameDefinition): Promis
 		return { ...params, rule_kind: 'peer', den_codes: codes.den, num_codes: codes.num, num_modifiers: peer.numerator.modifiers };
 	}
 	if (line) {
-		const found = await findingLines(conn, line);
-		if (found === null) throw new SamplingError(`rule ${def.rule} needs the ${line.requires_table} table, which is not imported`);
-		const mine = def.npis.length ? found.filter((f) => def.npis.includes(f.rendering_npi)) : found;
+		const mine = await findingLines(conn, line, def.npis);
+		if (mine === null) throw new SamplingError(`rule ${def.rule} needs the ${line.requires_table} table, which is not imported`);
 		return { ...params, rule_kind: 'line', key_claim_ids: mine.map((f) => f.claim_id), key_line_numbers: mine.map((f) => String(f.line_number)) };
 	}
 	throw new SamplingError(`unknown rule ${def.rule}`);
