@@ -3,6 +3,7 @@
 // Numbers come from the SQL in queries/denials/ over the denial facts (facts.ts).
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { defaultDbPath, withConnection } from '../db/database.ts';
+import { cachedByDataVersion } from '../db/version-cache.ts';
 import { runQuery } from '../db/query-files.ts';
 import type { Row } from '../db/normalize.ts';
 import {
@@ -97,7 +98,8 @@ export interface DenialsPage {
 export function getDenialsPage(opts: { exclude?: readonly DenialCategory[]; payer?: string }, dbPath?: string): Promise<DenialsPage> {
 	const excluded = canonicalExclusions(opts.exclude);
 	const p = params(excluded);
-	return withFacts(async (conn) => {
+	// cached until the next import: 835s and claim files both arrive as imports
+	return cachedByDataVersion('denials-page', { excluded, payer: opts.payer ?? null }, () => withFacts(async (conn) => {
 		const [total] = await ratesOn(conn, 'all', excluded);
 		return {
 			definition: describeDefinition(excluded),
@@ -113,7 +115,7 @@ export function getDenialsPage(opts: { exclude?: readonly DenialCategory[]; paye
 			unknownCodes: (await runQuery(conn, 'denials/unknown_codes', { carc_codes: p.carc_codes })) as unknown as UnknownCode[],
 			remit: await remitSummary(conn)
 		};
-	}, dbPath);
+	}, dbPath), dbPath ?? defaultDbPath());
 }
 
 export const denialLineColumns = [
