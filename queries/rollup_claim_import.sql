@@ -1,7 +1,7 @@
 -- Roll one claims import up into provider_services (source = 'claims'): provider x specialty x
 -- payer x place of service x code x modifier set (sorted, so modifier rules can run on the
 -- summary), services = sum of units (domain.md: rules count services), beneficiaries = distinct
--- patients, average amounts per service (as CMS's Avg_* columns). Incremental: only the new
+-- patients (estimated), average amounts per service (as CMS's Avg_* columns). Incremental: only the new
 -- import's lines are read, so the cost does not grow with the database. Queries sum services
 -- and services x average across rows, so several imports of one provider add up correctly;
 -- beneficiaries add up per import (a patient seen in two files counts twice).
@@ -19,7 +19,9 @@ SELECT
 	procedure_code,
 	list_sort(modifiers) AS modifiers,
 	sum(units)::DOUBLE AS services,
-	count(DISTINCT patient_id) AS beneficiaries,
+	-- HyperLogLog estimate (within ~2%): exact distinct counts cost twice the whole roll-up, and
+	-- no rule uses beneficiaries; CMS files bring exact counts
+	approx_count_distinct(patient_id) AS beneficiaries,
 	(sum(charge_amount) / nullif(sum(units), 0))::DECIMAL(14,2) AS avg_charge,
 	(sum(allowed_amount) / nullif(sum(units), 0))::DECIMAL(14,2) AS avg_allowed,
 	(sum(paid_amount) / nullif(sum(units), 0))::DECIMAL(14,2) AS avg_paid

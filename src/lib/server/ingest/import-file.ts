@@ -99,29 +99,33 @@ async function importOne(path: string, opts: ImportOptions): Promise<ImportResul
 					`(file headers: ${source.headers.join(', ')}); name them in a --mapping file`
 			);
 		}
-		const checksum = await fileChecksum(path);
+		// The sha256 is computed while DuckDB reads the file (hashing 1.5 GB takes seconds) and
+		// checked against earlier imports just before the commit: a duplicate is rolled back.
+		const checksumP = fileChecksum(path);
+		checksumP.catch(() => {});
 		const mappingJson = JSON.stringify(mapping.columns);
-		const [dup] = await conn
-			.runAndReadAll(`SELECT import_id FROM imports WHERE checksum = $c AND kind = $k AND status = 'succeeded' LIMIT 1`, { c: checksum, k: kind })
-			.then((r) => r.getRowObjectsJS());
 		const [{ id }] = (await conn.runAndReadAll(`SELECT nextval('import_id_seq')::INTEGER AS id`)).getRowObjectsJS() as [{ id: number }];
-		if (dup) {
-			const message = `already imported as import #${dup.import_id} (same sha256); nothing added`;
-			await conn.run(
-				`INSERT INTO imports VALUES ($id, $f, $c, $k, $fmt, now()::TIMESTAMP, now()::TIMESTAMP, 'duplicate', 0, 0, 0, $m, $msg)`,
-				{ id, f: fileName, c: checksum, k: kind, fmt: format, m: mappingJson, msg: message }
-			);
-			return { importId: id, fileName, checksum, kind, format, status: 'duplicate', rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, mapping, seconds: (Date.now() - started) / 1000, message };
-		}
 		await conn.run(
-			`INSERT INTO imports VALUES ($id, $f, $c, $k, $fmt, now()::TIMESTAMP, NULL, 'running', NULL, NULL, NULL, $m, NULL)`,
-			{ id, f: fileName, c: checksum, k: kind, fmt: format, m: mappingJson }
+			`INSERT INTO imports VALUES ($id, $f, '', $k, $fmt, now()::TIMESTAMP, NULL, 'running', NULL, NULL, NULL, $m, NULL)`,
+			{ id, f: fileName, k: kind, fmt: format, m: mappingJson }
 		);
+		const duplicateOf = async (): Promise<number | null> => {
+			const [dup] = (await conn.runAndReadAll(`SELECT import_id FROM imports WHERE checksum = $c AND kind = $k AND status = 'succeeded' LIMIT 1`, { c: await checksumP, k: kind })).getRowObjectsJS();
+			return dup ? Number(dup.import_id) : null;
+		};
 		try {
-			const counts = await loadInTransaction(conn, { id, path, fileName, kind, source, mapping, onProgress: opts.onProgress, started });
+			const counts = await loadInTransaction(conn, { id, path, fileName, kind, source, mapping, onProgress: opts.onProgress, started, checksum: checksumP, duplicateOf });
 			const message = `${counts.rowsRead} rows read = ${counts.rowsLoaded} loaded + ${counts.rowsRejected} rejected`;
-			return { importId: id, fileName, checksum, kind, format, status: 'succeeded', ...counts, mapping, seconds: (Date.now() - started) / 1000, message };
+			return { importId: id, fileName, checksum: await checksumP, kind, format, status: 'succeeded', ...counts, mapping, seconds: (Date.now() - started) / 1000, message };
 		} catch (e) {
+			if (e instanceof DuplicateImport) {
+				const message = `already imported as import #${e.earlierId} (same sha256); nothing added`;
+				await conn.run(
+					`UPDATE imports SET status = 'duplicate', checksum = $c, finished_at = now()::TIMESTAMP, rows_read = 0, rows_loaded = 0, rows_rejected = 0, message = $msg WHERE import_id = $id`,
+					{ id, c: await checksumP, msg: message }
+				);
+				return { importId: id, fileName, checksum: await checksumP, kind, format, status: 'duplicate', rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, mapping, seconds: (Date.now() - started) / 1000, message };
+			}
 			const reason = (e as Error).message.split('\n')[0] ?? 'unknown error';
 			await conn.run(`UPDATE imports SET status = 'failed', finished_at = now()::TIMESTAMP, message = $msg WHERE import_id = $id`, { id, msg: reason });
 			throw e instanceof ImportRefused ? e : new ImportRefused(`${fileName}: import failed and nothing was kept: ${reason}`);
@@ -129,7 +133,15 @@ async function importOne(path: string, opts: ImportOptions): Promise<ImportResul
 	}, opts.dbPath ?? defaultDbPath());
 }
 
+class DuplicateImport extends Error {
+	constructor(readonly earlierId: number) {
+		super(`duplicate of import #${earlierId}`);
+	}
+}
+
 interface LoadJob {
+	checksum: Promise<string>;
+	duplicateOf: () => Promise<number | null>;
 	id: number;
 	path: string;
 	fileName: string;
@@ -206,10 +218,12 @@ async function loadInTransaction(conn: DuckDBConnection, job: LoadJob) {
 		if (kind === 'claims') {
 			await step('provider-service roll-up', () => conn.run(`INSERT INTO provider_services BY NAME (${readQuery('rollup_claim_import')})`, { import_id: id }));
 		}
+		const earlier = await step('checksum', () => job.duplicateOf());
+		if (earlier !== null) throw new DuplicateImport(earlier);
 		await conn.run(
-			`UPDATE imports SET status = 'succeeded', finished_at = now()::TIMESTAMP, rows_read = $read, rows_loaded = $loaded,
+			`UPDATE imports SET status = 'succeeded', checksum = $c, finished_at = now()::TIMESTAMP, rows_read = $read, rows_loaded = $loaded,
 			 rows_rejected = $rejected, message = $msg WHERE import_id = $id`,
-			{ id, read: counts.rowsRead, loaded: counts.rowsLoaded, rejected: counts.rowsRejected, msg: `${counts.rowsRejected} rows rejected` }
+			{ id, c: await job.checksum, read: counts.rowsRead, loaded: counts.rowsLoaded, rejected: counts.rowsRejected, msg: `${counts.rowsRejected} rows rejected` }
 		);
 		await step('commit', () => conn.run('COMMIT'));
 		job.onProgress?.({ phase: 'done', percent: 100, rowsEstimate: counts.rowsRead, rowsPerSecond: counts.rowsRead / Math.max(0.001, (Date.now() - job.started) / 1000) });
