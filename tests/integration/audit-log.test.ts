@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { appendAudit, verifyAudit } from '../../src/lib/server/audit/audit-log.ts';
 import { addUser, checkPassword, setDisabled } from '../../src/lib/server/auth/users.ts';
 import { createSession, revokeAllSessions, sessionUser } from '../../src/lib/server/auth/sessions.ts';
+import { ensureFirstAdmin } from '../../src/lib/server/auth/first-admin.ts';
 import { tempDb } from '../helpers/temp-db.ts';
 
 const db = tempDb();
@@ -25,6 +26,18 @@ describe('audit trail', () => {
 });
 
 describe('accounts and sessions', () => {
+	it('creates one admin with a random one-time password on first start only', async () => {
+		const fresh = tempDb();
+		try {
+			const first = await ensureFirstAdmin(fresh.path);
+			expect(first?.email).toBe('admin@claimlens.local');
+			expect((await checkPassword('admin@claimlens.local', first?.password ?? '', fresh.path))?.role).toBe('admin');
+			expect(await ensureFirstAdmin(fresh.path)).toBeNull();
+		} finally {
+			fresh.cleanup();
+		}
+	});
+
 	it('stores argon2id hashes, refuses wrong passwords and disabled accounts', async () => {
 		const { user, password } = await addUser({ email: 'Coder@Example.org', role: 'coding_manager', dbPath: db.path });
 		expect(user.email).toBe('coder@example.org');

@@ -9,8 +9,7 @@ import { databaseIsEmpty } from '../../lib/server/ingest/load-demo.ts';
 import { parseFlags } from '../args.ts';
 import { CliError, info } from '../output.ts';
 import { runDemo } from './demo.ts';
-import { addUser, countUsers } from '../../lib/server/auth/users.ts';
-import { appendAudit } from '../../lib/server/audit/audit-log.ts';
+import { ensureFirstAdmin } from '../../lib/server/auth/first-admin.ts';
 
 const Flags = z.object({
 	port: z.coerce.number().int().min(1).max(65535).optional(),
@@ -31,11 +30,9 @@ export async function serveCommand(argv: string[]): Promise<void> {
 		info(`${dbPath} is empty: generating the synthetic demo dataset (first start only)`);
 		await runDemo({ dbPath, lines: flags.lines ?? (process.env.CLAIMLENS_DEMO_LINES ? Number(process.env.CLAIMLENS_DEMO_LINES) : undefined) });
 	}
-	if ((await countUsers(dbPath)) === 0) {
-		// first start: one admin with a random password, shown once (no default passwords)
-		const { user, password } = await addUser({ email: 'admin@localhost', role: 'admin', createdBy: 'first start', dbPath });
-		await appendAudit({ email: 'first start', action: 'user_add', target: user.email, details: { role: 'admin' } }, dbPath);
-		process.stdout.write(`\nFirst start: created ${user.email} (admin) with the one-time password\n\n    ${password}\n\nIt is shown only now. Add real accounts with \`claimlens user add EMAIL --role ROLE\` and disable this one.\n\n`);
+	const admin = await ensureFirstAdmin(dbPath);
+	if (admin) {
+		process.stdout.write(`\nFirst start: created ${admin.email} (admin) with the one-time password\n\n    ${admin.password}\n\nIt is shown only now. Sign in with it, add real accounts (\`claimlens user add EMAIL --role ROLE\`) and disable this one.\n\n`);
 	}
 	process.env.PORT = String(flags.port ?? process.env.PORT ?? 3000);
 	if (flags.host) process.env.HOST = flags.host;
