@@ -105,16 +105,22 @@ CREATE TABLE IF NOT EXISTS provider_services (
 	import_problems   VARCHAR[] DEFAULT []
 );
 
--- User-imported CMS edit tables (licensed: never shipped). Empty until imported; the rules
--- mue_exceeded and ncci_ptp_pair run only when they have rows.
+-- User-imported CMS edit tables (licensed: never shipped; `claimlens import FILE --kind
+-- cms-mue | cms-ncci-ptp`). Empty until imported; the rules mue_exceeded and ncci_ptp_pair run
+-- only when they have rows, and use the newest import of each.
 CREATE TABLE IF NOT EXISTS mue_limits (
-	procedure_code  VARCHAR PRIMARY KEY,
-	mue             INTEGER NOT NULL
+	import_id               INTEGER,
+	procedure_code          VARCHAR,
+	mue                     INTEGER,
+	adjudication_indicator  VARCHAR,
+	import_problems         VARCHAR[] DEFAULT []
 );
 CREATE TABLE IF NOT EXISTS ncci_ptp_pairs (
-	column1             VARCHAR NOT NULL,
-	column2             VARCHAR NOT NULL,
+	import_id           INTEGER,
+	column1             VARCHAR,
+	column2             VARCHAR,
 	effective_date      DATE,
 	deletion_date       DATE,
-	modifier_indicator  VARCHAR
+	modifier_indicator  VARCHAR,
+	import_problems     VARCHAR[] DEFAULT []
 );

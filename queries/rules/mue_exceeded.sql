@@ -13,5 +13,5 @@ SELECT
 	d.day_units || ' units, MUE ' || m.mue AS detail
 FROM claim_lines l
 JOIN day_units d USING (rendering_npi, patient_id, service_date, procedure_code)
-JOIN mue_limits m ON m.procedure_code = l.procedure_code
+JOIN (SELECT * FROM mue_limits WHERE import_id = (SELECT max(import_id) FROM mue_limits)) m ON m.procedure_code = l.procedure_code
 WHERE d.day_units > m.mue;

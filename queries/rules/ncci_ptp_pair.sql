@@ -7,7 +7,7 @@ SELECT DISTINCT
 	c2.rendering_npi, c2.provider_name, c2.specialty, c2.claim_id, c2.line_number, c2.service_date, c2.procedure_code,
 	CASE WHEN c2.line_status = 'denied' THEN 0 ELSE coalesce(c2.allowed_amount, 0) END::DECIMAL(14,2) AS dollars,
 	'column 2 of ' || p.column1 AS detail
-FROM ncci_ptp_pairs p
+FROM (SELECT * FROM ncci_ptp_pairs WHERE import_id = (SELECT max(import_id) FROM ncci_ptp_pairs)) p
 JOIN claim_lines c2 ON c2.procedure_code = p.column2
 JOIN claim_lines c1 ON c1.procedure_code = p.column1 AND c1.patient_id = c2.patient_id
 	AND c1.rendering_npi = c2.rendering_npi AND c1.service_date = c2.service_date

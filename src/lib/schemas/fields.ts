@@ -3,7 +3,7 @@
 // and the Data page's documentation table. README "Data model" mirrors this file.
 import { z } from 'zod';
 
-export const importKinds = ['claims', 'audits', 'cms-provider-service'] as const;
+export const importKinds = ['claims', 'audits', 'cms-provider-service', 'cms-mue', 'cms-ncci-ptp'] as const;
 export const ImportKind = z.enum(importKinds);
 export type ImportKind = z.infer<typeof ImportKind>;
 
@@ -95,10 +95,28 @@ export const cmsFields: FieldDef[] = [
 	{ name: 'avg_paid', type: 'money', synonyms: ['avg mdcr pymt amt', 'average medicare payment amt'], description: 'Avg_Mdcr_Pymt_Amt' }
 ];
 
+/** CMS Medically Unlikely Edits, practitioner services (licensed: the user brings the file). */
+export const mueFields: FieldDef[] = [
+	{ name: 'procedure_code', type: 'code', required: true, synonyms: ['hcpcs/cpt code', 'hcpcs cpt code', 'hcpcs', 'cpt', 'hcpcs code'], description: 'HCPCS/CPT Code' },
+	{ name: 'mue', type: 'int', required: true, synonyms: ['practitioner services mue values', 'mue value', 'mue values', 'practitioner mue'], description: 'Practitioner Services MUE Values' },
+	{ name: 'adjudication_indicator', type: 'text', synonyms: ['mue adjudication indicator', 'mai'], description: 'MUE Adjudication Indicator' }
+];
+
+/** CMS NCCI procedure-to-procedure edits, practitioner (licensed: the user brings the file). */
+export const ptpFields: FieldDef[] = [
+	{ name: 'column1', type: 'code', required: true, synonyms: ['column 1', 'column1 code', 'col 1'], description: 'Column 1 code' },
+	{ name: 'column2', type: 'code', required: true, synonyms: ['column 2', 'column2 code', 'col 2'], description: 'Column 2 code' },
+	{ name: 'effective_date', type: 'date', synonyms: ['effective date'], description: 'Effective date' },
+	{ name: 'deletion_date', type: 'date', synonyms: ['deletion date', 'deletion date *=no data'], description: 'Deletion date (empty: in effect)' },
+	{ name: 'modifier_indicator', type: 'text', synonyms: ['modifier', 'modifier 0=not allowed 1=allowed 9=not applicable', 'modifier indicator'], description: '0 = no modifier allowed, 1 = allowed, 9 = not applicable' }
+];
+
 export const fieldsByKind: Record<ImportKind, FieldDef[]> = {
 	claims: claimFields,
 	audits: auditFields,
-	'cms-provider-service': cmsFields
+	'cms-provider-service': cmsFields,
+	'cms-mue': mueFields,
+	'cms-ncci-ptp': ptpFields
 };
 
 /** A user-supplied mapping file: canonical field -> the header in their file. */

@@ -100,7 +100,9 @@ export const targetColumnsByKind: Record<ImportKind, string[]> = {
 	'cms-provider-service': [
 		'rendering_npi', 'provider_name', 'specialty', 'place_of_service', 'procedure_code',
 		'services', 'beneficiaries', 'avg_charge', 'avg_allowed', 'avg_paid'
-	]
+	],
+	'cms-mue': fieldsByKind['cms-mue'].map((f) => f.name),
+	'cms-ncci-ptp': fieldsByKind['cms-ncci-ptp'].map((f) => f.name)
 };
 
 export function buildStagingSql(kind: ImportKind, columns: Record<string, string>): StagingSql {

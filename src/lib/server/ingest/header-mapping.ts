@@ -79,6 +79,8 @@ export function detectKind(headers: string[], mapping?: MappingFile): ImportKind
 	};
 	const has = (kind: ImportKind, field: string) => Boolean(safeMap(kind).columns[field]);
 	if (has('audits', 'original_code') && has('audits', 'audited_code')) return 'audits';
+	if (has('cms-ncci-ptp', 'column1') && has('cms-ncci-ptp', 'column2')) return 'cms-ncci-ptp';
+	if (has('cms-mue', 'mue') && !has('claims', 'claim_id')) return 'cms-mue';
 	if (has('cms-provider-service', 'services') && has('cms-provider-service', 'procedure_code') && !has('claims', 'claim_id')) {
 		return 'cms-provider-service';
 	}

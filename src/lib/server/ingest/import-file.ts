@@ -54,7 +54,9 @@ export interface ImportResult {
 const targetTable: Record<ImportKind, string> = {
 	claims: 'claim_lines',
 	audits: 'audit_lines',
-	'cms-provider-service': 'provider_services'
+	'cms-provider-service': 'provider_services',
+	'cms-mue': 'mue_limits',
+	'cms-ncci-ptp': 'ncci_ptp_pairs'
 };
 
 async function describe(path: string, format: FileFormat, conn: DuckDBConnection): Promise<SourceInfo> {

@@ -80,7 +80,7 @@ async function evaluateAll(conn: DuckDBConnection, source: Source | null, peerBy
 	for (const rule of catalog.line) {
 		const summary = source === 'claims' ? await summarizeLineRule(conn, rule) : null;
 		if (summary === null) {
-			const note = source !== 'claims' ? 'needs claim lines' : `needs the ${rule.requires_table} table: import the CMS file (never shipped with ClaimLens)`;
+			const note = source !== 'claims' ? 'needs claim lines' : `needs the CMS ${rule.requires_table === 'mue_limits' ? 'MUE' : 'NCCI PTP'} table: import your copy (claimlens import FILE --kind ${rule.requires_table === 'mue_limits' ? 'cms-mue' : 'cms-ncci-ptp'}, or the Data page); ClaimLens never ships it`;
 			rules.push({ rule_id: rule.id, kind: 'line', title: rule.title, evaluated: false, note, providers: 0, flagged: 0, small_peer_groups: [] });
 			continue;
 		}
