@@ -39,7 +39,7 @@ const commands: Record<string, (argv: string[]) => Promise<void>> = {
 
 const usage = `usage: claimlens <command> [flags]   (every command takes --db FILE and --json)
   demo     [--lines N] [--seed S] [--replace]   generate and import the synthetic demo dataset
-  import   FILE... [--kind claims|audits|cms-provider-service] [--mapping map.json]
+  import   FILE... [--kind claims|audits|cms-provider-service|cms-mue|cms-ncci-ptp] [--mapping map.json]
                                                 CSV, CSV.gz, Parquet, or X12 835 remittances
   imports                                       the import log
   rejects  IMPORT_ID [--csv]                    rejected rows of one import
