@@ -5,8 +5,9 @@
 -- and shown to users in src/lib/components/accuracy/HowAccuracyIsComputed.svelte.
 
 -- accuracy_code_families(): code families with an ordered level, for up/down-coding.
--- A changed code counts as upcoded / downcoded only when both codes are in the same family
--- (higher level billed than supported = upcoded); otherwise it is a wrong_code.
+-- A changed code counts as upcoded / downcoded when both codes are in the same family
+-- (higher level billed than supported = upcoded), or else by fee when both amounts are known;
+-- otherwise it is a wrong_code.
 -- Sources: CPT E/M level structure (office 99202-99205 / 99211-99215 including the deleted
 -- 99201 and 99343; hospital, observation, emergency, consult, nursing-facility and home families);
 -- critical care 99291-99292 as listed in the issue (99292 is the +30 min add-on, so an
@@ -68,9 +69,10 @@ SELECT code, family, level FROM (VALUES
 -- error_class, one per wrong line, first match wins:
 --   added_by_auditor (no original code) > not_supported (no audited code) >
 --   codes differ: upcoded / downcoded when both are in one family of accuracy_code_families()
---   (original level above audited = upcoded), else wrong_code >
+--   (original level above audited = upcoded); otherwise, when both amounts are known, by fee
+--   (billed above audited = upcoded, below = downcoded: domain.md "or higher fee when a fee is
+--   known"); else wrong_code (different family with unknown or equal fees) >
 --   modifier_error (modifier sets differ) > units_error (units differ).
---   Fees are not used to classify (the issue's decision; see the how-computed note).
 -- dx_matched = |original dx ∩ audited dx|, dx_compared = |original dx ∪ audited dx| (as sets);
 --   diagnosis accuracy = sum(dx_matched) / sum(dx_compared), so rows with both lists empty add 0/0.
 -- impact = billed_amount - audited_amount when both are known, else NULL (positive = overbilled).
@@ -107,6 +109,9 @@ SELECT
 			CASE
 				WHEN original_family = audited_family AND original_level > audited_level THEN 'upcoded'
 				WHEN original_family = audited_family AND original_level < audited_level THEN 'downcoded'
+				-- domain.md: "or higher fee when a fee is known": other families go by the amounts
+				WHEN billed_amount IS NOT NULL AND audited_amount IS NOT NULL AND billed_amount > audited_amount THEN 'upcoded'
+				WHEN billed_amount IS NOT NULL AND audited_amount IS NOT NULL AND billed_amount < audited_amount THEN 'downcoded'
 				ELSE 'wrong_code'
 			END
 		WHEN modifiers_differ THEN 'modifier_error'

@@ -6,8 +6,8 @@
 //   AU04 CL2   C1    A1  IM    01     36415 -> 36415                         correct         1/1      0
 //   AU05 CL2   C1    A1  IM    01     96372 -> 96372                         correct         1/1      0
 //   AU06 CL3   C1    A2  IM    02     99203 -> 99204 (same family, higher)   downcoded       1/1    -50
-//   AU07 CL3   C1    A2  IM    02     99213 25 -> 99203 (other family;       wrong_code      0/0    -20
-//                                     the modifier change does not count: code first)
+//   AU07 CL3   C1    A2  IM    02     99213 25 -> 99203 (other family,       wrong_code      0/0      0
+//                                     equal fees; the modifier change does not count: code first)
 //   AU08 CL4   C1    A2  IM    02     (none) -> 36415                        added_by_auditor 0/1   -10
 //   AU09 CL4   C1    A2  IM    02     99212 -> (struck)                      not_supported   1/1    +60
 //   AU10 CL5   C2    A1  Derm  02     17000 -> 17000 59 (modifier added)     modifier_error  1/1      0
@@ -38,6 +38,25 @@ const pick = <T extends { group: string }>(rows: T[], group: string) => {
 };
 
 describe('coder accuracy on a hand-counted fixture', () => {
+	it('classifies a change between code families by fee when both amounts are known', async () => {
+		const fees = tempDb();
+		try {
+			const { writeFileSync } = await import('node:fs');
+			const path = join(fees.dir, 'fees.csv');
+			writeFileSync(path, [
+				'audit_id,claim_id,line_number,coder_id,original_code,audited_code,billed_amount,audited_amount',
+				'F1,FC1,1,C9,99213,36415,100.00,3.00', // other family, billed above audited: upcoded
+				'F2,FC1,2,C9,36415,99213,3.00,100.00', // billed below audited: downcoded
+				'F3,FC2,1,C9,99213,36415,100.00,' // fee unknown: wrong_code
+			].join('\n') + '\n');
+			await importFile(path, { kind: 'audits', dbPath: fees.path });
+			const [c9] = await accuracyBy('coder', {}, fees.path);
+			expect(c9?.errors).toMatchObject({ upcoded: 1, downcoded: 1, wrong_code: 1 });
+		} finally {
+			fees.cleanup();
+		}
+	});
+
 	it('overall: lines, claims, diagnoses, every error class, money', async () => {
 		const { overall } = await getAccuracyOverview({}, db.path);
 		expect(overall).toMatchObject({
@@ -46,7 +65,7 @@ describe('coder accuracy on a hand-counted fixture', () => {
 			dx_matched: 13, dx_compared: 16, dx_accuracy: 13 / 16,
 			errors: { upcoded: 1, downcoded: 1, wrong_code: 1, added_by_auditor: 1, not_supported: 1, modifier_error: 2, units_error: 1 },
 			top_error: 'modifier_error',
-			financial_impact: 45, overbilled: 125, underbilled: 80, priced_lines: 13,
+			financial_impact: 65, overbilled: 125, underbilled: 60, priced_lines: 13,
 			below_target: true
 		});
 		expect(overall.line_accuracy).toBeCloseTo(6 / 14, 12);
@@ -61,7 +80,7 @@ describe('coder accuracy on a hand-counted fixture', () => {
 		const c1 = pick(coders, 'C1');
 		expect(c1).toMatchObject({
 			audited_lines: 9, correct_lines: 4, audited_claims: 4, correct_claims: 1, claim_accuracy: 0.25,
-			dx_matched: 8, dx_compared: 10, dx_accuracy: 0.8, financial_impact: 30,
+			dx_matched: 8, dx_compared: 10, dx_accuracy: 0.8, financial_impact: 50,
 			errors: { upcoded: 1, downcoded: 1, wrong_code: 1, added_by_auditor: 1, not_supported: 1, modifier_error: 0, units_error: 0 },
 			specialties: ['Internal Medicine'], below_target: true
 		});
@@ -116,7 +135,7 @@ describe('coder accuracy on a hand-counted fixture', () => {
 		]);
 		expect(a.pairs.map((p) => [p.original_code, p.audited_code, p.error_class, p.lines, p.original_lines, p.financial_impact])).toEqual([
 			['99215', '99214', 'upcoded', 1, 1, 50],
-			['99213', '99203', 'wrong_code', 1, 2, -20], // 99213 was billed twice (AU07, AU13)
+			['99213', '99203', 'wrong_code', 1, 2, 0], // 99213 was billed twice (AU07, AU13)
 			['99203', '99204', 'downcoded', 1, 1, -50]
 		]);
 		expect(a.totalPairs).toBe(3);

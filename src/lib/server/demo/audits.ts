@@ -89,6 +89,8 @@ interface Audited {
 	code: string;
 	mods: string[];
 	units: number;
+	/** the auditor swapped the code for one of another family and left the fee open */
+	unpriced?: boolean;
 	added: boolean;
 }
 
@@ -107,7 +109,7 @@ function applyError(l: EmittedLine, cls: ErrorClass, rng: Rng): Audited {
 		}
 		case 'wrong_code': {
 			const code = WRONG[l.code];
-			return code ? { ...same, code } : applyError(l, 'not_supported', rng);
+			return code ? { ...same, code, unpriced: true } : applyError(l, 'not_supported', rng);
 		}
 		case 'not_supported':
 			return { code: '', mods: [], units: 0, added: false };
@@ -141,7 +143,7 @@ export function auditRows(c: AuditClaim, accuracy: number, rng: Rng, nextId: () 
 		const auditedCents = a.code ? chargeCents(p, a.code, a.units) : 0;
 		rows.push(
 			`${head(l.lineNumber)},${l.code},${a.code},${l.mods.join(';')},${a.mods.join(';')},${l.units},${a.units},` +
-				`${l.dx.join(';')},${dx.join(';')},${money(l.chargeCents)},${money(auditedCents)}\n`
+				`${l.dx.join(';')},${dx.join(';')},${money(l.chargeCents)},${a.unpriced ? '' : money(auditedCents)}\n`
 		);
 	}
 	const claimDx = c.lines[0]?.dx ?? [];
