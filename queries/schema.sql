@@ -124,3 +124,19 @@ CREATE TABLE IF NOT EXISTS ncci_ptp_pairs (
 	modifier_indicator  VARCHAR,
 	import_problems     VARCHAR[] DEFAULT []
 );
+
+-- Line-rule findings, materialised once per data version when the rules are evaluated, so a
+-- provider's drill-down reads its finding lines instead of re-running the rule over every line.
+CREATE TABLE IF NOT EXISTS rule_findings (
+	data_version    VARCHAR NOT NULL,
+	rule_id         VARCHAR NOT NULL,
+	rendering_npi   VARCHAR,
+	provider_name   VARCHAR,
+	specialty       VARCHAR,
+	claim_id        VARCHAR,
+	line_number     INTEGER,
+	service_date    DATE,
+	procedure_code  VARCHAR,
+	dollars         DECIMAL(14,2),
+	detail          VARCHAR
+);

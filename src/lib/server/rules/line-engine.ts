@@ -1,11 +1,12 @@
 // Line-level rules: each rule's SQL (queries/rules/<query>.sql) returns one row per finding line.
-// The flags list needs only a summary per provider, computed in SQL (a 10-million-line file can
-// have millions of findings, which must not travel to JS); the drill-down and sampling frames
-// fetch one provider's finding lines.
+// Each rule runs once per data version into rule_findings; the flags list needs only a summary
+// per provider, computed in SQL (a 10-million-line file can have millions of findings, which
+// must not travel to JS); the drill-down and sampling frames read one provider's findings.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { LineRule } from '../../schemas/rules.ts';
 import type { FlagRow } from '../../schemas/flags.ts';
 import { readQuery, runSql } from '../db/query-files.ts';
+import { dataVersion } from '../db/version-cache.ts';
 
 export interface FindingLine {
 	rendering_npi: string;
@@ -32,14 +33,44 @@ function ruleSql(rule: LineRule): string {
 	return readQuery(`rules/${rule.query}`).trim().replace(/;\s*$/, '');
 }
 
+/**
+ * Runs the rule once for the current data version into rule_findings (queries/schema.sql), so
+ * the summary and every drill-down read the stored findings. Returns false when the rule's
+ * table is missing.
+ */
+export async function materializeFindings(conn: DuckDBConnection, rule: LineRule): Promise<boolean> {
+	if (rule.requires_table && !(await tableHasRows(conn, rule.requires_table))) return false;
+	const version = await dataVersion(conn);
+	const [done] = await runSql(conn, 'SELECT 1 AS x FROM rule_findings WHERE rule_id = $r AND data_version = $v LIMIT 1', { r: rule.id, v: version });
+	if (done) return true;
+	await conn.run('BEGIN TRANSACTION');
+	try {
+		await runSql(conn, 'DELETE FROM rule_findings WHERE rule_id = $r', { r: rule.id });
+		await runSql(
+			conn,
+			`INSERT INTO rule_findings SELECT $v, $r, rendering_npi, provider_name, specialty, claim_id, line_number, service_date, procedure_code, dollars, detail
+			 FROM (${ruleSql(rule)})`,
+			{ ...rule.params, v: version, r: rule.id }
+		);
+		await conn.run('COMMIT');
+	} catch (e) {
+		await conn.run('ROLLBACK').catch(() => {});
+		throw e;
+	}
+	return true;
+}
+
 /** One provider's finding lines (npi given), or every provider's; null when the rule's table is missing. */
 export async function findingLines(conn: DuckDBConnection, rule: LineRule, npi?: string | string[]): Promise<FindingLine[] | null> {
-	if (rule.requires_table && !(await tableHasRows(conn, rule.requires_table))) return null;
+	if (!(await materializeFindings(conn, rule))) return null;
 	const npis = npi === undefined ? [] : Array.isArray(npi) ? npi : [npi];
-	return (await runSql(conn, `SELECT * FROM (${ruleSql(rule)}) WHERE len($npis) = 0 OR list_contains($npis, rendering_npi) ORDER BY service_date, claim_id, line_number`, {
-		...rule.params,
-		npis
-	})) as unknown as FindingLine[];
+	return (await runSql(
+		conn,
+		`SELECT rendering_npi, provider_name, specialty, claim_id, line_number, service_date, procedure_code, dollars::DOUBLE AS dollars, detail
+		 FROM rule_findings WHERE rule_id = $r AND (len($npis) = 0 OR list_contains($npis, rendering_npi))
+		 ORDER BY service_date, claim_id, line_number`,
+		{ r: rule.id, npis }
+	)) as unknown as FindingLine[];
 }
 
 export function severityOfLine(rule: LineRule, findings: number, dollars: number): 'low' | 'medium' | 'high' {
@@ -61,14 +92,14 @@ interface ProviderSummary {
 
 /** Per-provider results of a line rule (null when its table is missing). */
 export async function summarizeLineRule(conn: DuckDBConnection, rule: LineRule): Promise<FlagRow[] | null> {
-	if (rule.requires_table && !(await tableHasRows(conn, rule.requires_table))) return null;
+	if (!(await materializeFindings(conn, rule))) return null;
 	const rows = (await runSql(
 		conn,
 		`SELECT rendering_npi, min(provider_name) AS provider_name, min(specialty) AS specialty, count(*)::INTEGER AS findings,
 			count(DISTINCT claim_id)::INTEGER AS claims, round(sum(dollars), 2)::DOUBLE AS dollars,
 			list_sort(list_distinct(list(claim_id)))[1:${MAX_CLAIM_IDS}] AS claim_ids
-		 FROM (${ruleSql(rule)}) GROUP BY rendering_npi ORDER BY rendering_npi`,
-		rule.params
+		 FROM rule_findings WHERE rule_id = $r GROUP BY rendering_npi ORDER BY rendering_npi`,
+		{ r: rule.id }
 	)) as unknown as ProviderSummary[];
 	return rows.map((p) => ({
 		rule_id: rule.id,
