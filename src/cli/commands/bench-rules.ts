@@ -24,6 +24,8 @@ export async function benchRulesCommand(argv: string[]): Promise<void> {
 	let flagged: { npi: string; rule: string; lines: number }[] = [];
 	for (let i = 0; i < flags.runs; i++) {
 		clearRuleCache();
+		// cold means cold: stored line-rule findings are dropped too
+		await withConnection((c) => c.run('DELETE FROM rule_findings'), flags.db);
 		const t0 = performance.now();
 		const ev = await evaluateRules({ dbPath: flags.db });
 		ruleTimes.push(ms(t0));

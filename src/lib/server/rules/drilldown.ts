@@ -125,19 +125,27 @@ export async function getFlagLines(q: LinePageQuery, dbPath = defaultDbPath()): 
 	return withConnection(async (conn) => {
 		const filters = { code: (q.code ?? '').toUpperCase(), date_from: q.dateFrom ?? null, date_to: q.dateTo ?? null, limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
 		let rows: Row[];
+		let total: number;
 		if (peer) {
 			const codes = resolveCodes(peer as PeerRule, await presentCodes(conn, 'claims'));
 			rows = await runQuery(conn, 'rules/numerator_lines', { npi: q.npi, den_codes: codes.den, num_codes: codes.num, num_modifiers: peer.numerator.modifiers, ...filters });
+			total = Number(rows[0]?.total ?? 0);
 		} else {
-			const found = (await findingLines(conn, line as NonNullable<typeof line>, q.npi)) ?? [];
+			// filter and page the stored findings first (they carry code and date), then fetch only
+			// this page's claim lines
+			const found = ((await findingLines(conn, line as NonNullable<typeof line>, q.npi)) ?? []).filter(
+				(f) => (!filters.code || f.procedure_code === filters.code) && (!q.dateFrom || f.service_date >= q.dateFrom) && (!q.dateTo || f.service_date <= q.dateTo)
+			);
+			total = found.length;
+			const page = found.slice(filters.offset, filters.offset + filters.limit);
 			rows = await runQuery(conn, 'rules/lines_by_key', {
-				claim_ids: found.map((f) => f.claim_id),
-				line_numbers: found.map((f) => String(f.line_number)),
-				details: found.map((f) => f.detail),
-				...filters
+				claim_ids: page.map((f) => f.claim_id),
+				line_numbers: page.map((f) => String(f.line_number)),
+				details: page.map((f) => f.detail),
+				...filters,
+				offset: 0
 			});
 		}
-		const total = Number(rows[0]?.total ?? 0);
 		const columns = ['claim_id', 'line_number', 'patient_id', 'service_date', 'procedure_code', 'modifiers', 'units', 'minutes', 'payer', 'charge_amount', 'allowed_amount', 'paid_amount', 'line_status', 'detail'];
 		return { total, rows: rows.map(({ total: _t, ...rest }) => rest), columns };
 	}, dbPath);
