@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, skipBrowser } from './browser.ts';
+import { startMockOidc, type MockOidc } from '../helpers/mock-oidc.ts';
 
 const PASSWORD = 'auth-e2e-password-only';
 
@@ -15,10 +16,12 @@ describe.skipIf(skipBrowser)('sign-in and sessions', () => {
 	let server: ChildProcess;
 	let dir: string;
 	let base: string;
+	let idp: MockOidc;
 	beforeAll(async () => {
+		idp = await startMockOidc('claimlens-e2e');
 		dir = mkdtempSync(join(tmpdir(), 'claimlens-auth-'));
 		const db = join(dir, 'auth.duckdb');
-		for (const [email, role] of [['coder.boss@e2e.test', 'coding_manager'], ['old.hand@e2e.test', 'auditor']]) {
+		for (const [email, role] of [['coder.boss@e2e.test', 'coding_manager'], ['old.hand@e2e.test', 'auditor'], ['casey@example.org', 'auditor']]) {
 			execFileSync(process.execPath, ['bin/claimlens.js', 'user', 'add', email as string, '--role', role as string, '--password-stdin', '--db', db], { input: PASSWORD, stdio: ['pipe', 'ignore', 'inherit'] });
 		}
 		execFileSync(process.execPath, ['bin/claimlens.js', 'user', 'disable', 'old.hand@e2e.test', '--db', db], { stdio: 'ignore' });
@@ -26,7 +29,7 @@ describe.skipIf(skipBrowser)('sign-in and sessions', () => {
 		base = `http://localhost:${port}`;
 		server = spawn(process.execPath, ['bin/claimlens.js', 'serve', '--port', String(port), '--db', db, '--no-demo'], {
 			stdio: ['ignore', 'ignore', 'inherit'],
-			env: { ...process.env, TZ: 'UTC', CLAIMLENS_IDLE_MINUTES: '0.05' }
+			env: { ...process.env, TZ: 'UTC', ORIGIN: base, CLAIMLENS_IDLE_MINUTES: '0.05', CLAIMLENS_OIDC_ISSUER: idp.issuer, CLAIMLENS_OIDC_CLIENT_ID: 'claimlens-e2e', CLAIMLENS_OIDC_ALLOW_HTTP: '1' }
 		});
 		for (let i = 0; i < 120; i++) {
 			if (await fetch(`${base}/login`).then((r) => r.ok, () => false)) break;
@@ -37,6 +40,7 @@ describe.skipIf(skipBrowser)('sign-in and sessions', () => {
 	afterAll(async () => {
 		await browser?.close();
 		server?.kill('SIGTERM');
+		await idp?.close();
 		await new Promise((r) => setTimeout(r, 300));
 		rmSync(dir, { recursive: true, force: true });
 	});
@@ -71,6 +75,21 @@ describe.skipIf(skipBrowser)('sign-in and sessions', () => {
 		await page.waitForURL(/\/login/);
 		expect((await page.context().request.get(`${base}/api/overview`)).status()).toBe(401);
 		expect(page.url()).toContain('/login');
+	});
+
+	it('signs in through the organisation\'s OpenID Connect provider, only with a local account', async () => {
+		const page = await (await browser.newContext()).newPage();
+		await page.goto(`${base}/flags`);
+		await page.getByRole('link', { name: 'Sign in with your organisation' }).click();
+		await page.waitForURL(`${base}/flags`);
+		expect(await page.getByTestId('who').innerText()).toContain('casey@example.org');
+		idp.user = { email: 'stranger@example.org', emailVerified: true };
+		const other = await (await browser.newContext()).newPage();
+		await other.goto(`${base}/login`);
+		await other.getByRole('link', { name: 'Sign in with your organisation' }).click();
+		await other.waitForURL(/\/login\?sso=no-account/);
+		expect(await other.getByRole('alert').innerText()).toMatch(/no enabled ClaimLens account/);
+		idp.user = { email: 'casey@example.org', emailVerified: true };
 	});
 
 	it('ends the session after the idle timeout', async () => {

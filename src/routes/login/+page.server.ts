@@ -4,6 +4,7 @@ import { checkPassword } from '$lib/server/auth/users';
 import { createSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { clearFailures, isThrottled, recordFailure } from '$lib/server/auth/throttle';
 import { appendAudit } from '$lib/server/audit/audit-log';
+import { oidcSettings } from '$lib/server/auth/oidc';
 import type { Actions, PageServerLoad } from './$types';
 
 const Form = z.object({ email: z.string().trim().toLowerCase().max(254), password: z.string().max(256), next: z.string().max(2000).optional() });
@@ -15,7 +16,13 @@ function safeNext(next: string | undefined): string {
 
 export const load = (async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next') ?? undefined));
-	return { next: safeNext(url.searchParams.get('next') ?? undefined), timedOut: url.searchParams.has('timeout') };
+	const sso = url.searchParams.get('sso');
+	return {
+		next: safeNext(url.searchParams.get('next') ?? undefined),
+		timedOut: url.searchParams.has('timeout'),
+		oidc: oidcSettings() !== null,
+		ssoMessage: sso === 'no-account' ? 'Your organisation signed you in, but no enabled ClaimLens account has that e-mail. Ask an admin to add you.' : sso === 'failed' ? 'Single sign-on did not complete. Try again.' : null
+	};
 }) satisfies PageServerLoad;
 
 export const actions = {

@@ -6,6 +6,8 @@ import type { RouteAccess } from './roles.ts';
 
 export const routeAccess: Record<string, RouteAccess> = {
 	'/login': { read: 'public' },
+	'/login/oidc': { read: 'public' },
+	'/login/oidc/callback': { read: 'public' },
 	'/logout': { read: 'signed_in' },
 	'/': { read: 'overview' },
 	'/api/overview': { read: 'overview' },

@@ -93,3 +93,13 @@ export async function checkPassword(email: string, password: string, dbPath = de
 	const { password_hash: _h, ...user } = row;
 	return user as unknown as User;
 }
+
+/** The enabled account with this e-mail (OIDC sign-in), else null. */
+export async function enabledUserByEmail(email: string, dbPath = defaultDbPath()): Promise<User | null> {
+	const e = Email.safeParse(email);
+	if (!e.success) return null;
+	return withConnection(async (conn) => {
+		const [row] = await runSql(conn, 'SELECT user_id, email, role, disabled, created_at FROM users WHERE email = $e', { e: e.data });
+		return row && !row.disabled ? (row as unknown as User) : null;
+	}, dbPath);
+}
