@@ -67,6 +67,15 @@ describe('hostile CSV input', () => {
 		const r = await expectRows('wide.csv', `${header}\n${row}\n`, 1, 0);
 		expect(r.mapping.unused).toHaveLength(993);
 	});
+	it('typed fast path: a bad value after the sampled first 64 KB is still rejected with its line and field', async () => {
+		const rows = Array.from({ length: 2000 }, (_, i) => `T${i},1,1234567893,Internal Medicine,2025-01-0${(i % 9) + 1},99213,1`);
+		rows.push('T-bad-date,1,1234567893,Internal Medicine,2025-13-45,99213,1', 'T-bad-units,1,1234567893,Internal Medicine,2025-01-02,99213,x1');
+		const r = await expectRows('typed.csv', [HEADER, ...rows].join('\n') + '\n', 2000, 2);
+		expect((await listRejects(r.importId, db.path)).map((x) => [x.line, x.column_name, x.reason])).toEqual([
+			[2002, 'service_date', 'bad date'],
+			[2003, 'units', 'unparsable number']
+		]);
+	});
 	it('a binary file named .csv is refused', async () => {
 		await expect(importFile(file('bin.csv', Buffer.from([0x00, 0x01, 0x02, 0x03, 0x00])), { dbPath: db.path })).rejects.toThrow(/binary/);
 	});

@@ -105,7 +105,7 @@ export const targetColumnsByKind: Record<ImportKind, string[]> = {
 	'cms-ncci-ptp': fieldsByKind['cms-ncci-ptp'].map((f) => f.name)
 };
 
-export function buildStagingSql(kind: ImportKind, columns: Record<string, string>): StagingSql {
+export function buildStagingSql(kind: ImportKind, columns: Record<string, string>, typedHeaders: ReadonlySet<string> = new Set()): StagingSql {
 	const fields = fieldsByKind[kind];
 	const inner: string[] = [];
 	const exprs = new Map<string, string>();
@@ -118,15 +118,17 @@ export function buildStagingSql(kind: ImportKind, columns: Record<string, string
 		}
 		const r = `r_${i}`;
 		const t = `t_${i}`;
-		inner.push(`${raw(header)} AS ${r}`);
-		inner.push(`${typed(field, r)} AS ${t}`);
+		// a typed column arrives parsed by the CSV reader (bad values already rejected there)
+		const typedByReader = typedHeaders.has(header);
+		inner.push(`${typedByReader ? quoteIdent(header) : raw(header)} AS ${r}`);
+		inner.push(`${typedByReader ? r : typed(field, r)} AS ${t}`);
 		const value = finish(field, t);
 		exprs.set(field.name, field.defaultSql ? `coalesce(${value}, ${field.defaultSql})` : value);
 		const conds = problem(field, r, t);
 		if (field.required) conds.unshift({ cond: `${r} IS NULL`, reason: 'missing required value' });
 		for (const { cond, reason } of conds) {
 			// value kept short: a 10 MB cell must not become a 10 MB reject row
-			problems.push(`CASE WHEN ${cond} THEN ${sqlString(`${field.name}|${reason}|`)} || coalesce(left(${r}, 200), '') END`);
+			problems.push(`CASE WHEN ${cond} THEN ${sqlString(`${field.name}|${reason}|`)} || coalesce(left(${r}::VARCHAR, 200), '') END`);
 		}
 	});
 	if (kind === 'claims') {

@@ -10,10 +10,11 @@ import type { ImportKind, MappingFile } from '../../schemas/fields.ts';
 import { detectKind, mapHeaders, type HeaderMapping } from './header-mapping.ts';
 import { buildStagingSql, checkedView, quoteIdent } from './build-staging-sql.ts';
 import { stageBadNpis } from './npi-check.ts';
-import { detectFormat, sniffCsv, ImportRefused, type FileFormat } from './sniff.ts';
+import { detectFormat, sniffCsv, ImportRefused, type CsvDialect, type FileFormat } from './sniff.ts';
 import { fileChecksum } from './checksum.ts';
 import { csvSourceFor, parquetSource, type SourceInfo } from './sources.ts';
 import { stageRejects } from './rejects.ts';
+import { typedColumns, type TypedColumn } from './typed-columns.ts';
 import { isX12File } from '../remit/x12-segments.ts';
 import { importRemittance } from '../remit/load-remit.ts';
 
@@ -59,9 +60,10 @@ const targetTable: Record<ImportKind, string> = {
 	'cms-ncci-ptp': 'ncci_ptp_pairs'
 };
 
-async function describe(path: string, format: FileFormat, conn: DuckDBConnection): Promise<SourceInfo> {
-	if (format === 'parquet') return parquetSource(conn, path);
-	return csvSourceFor(path, await sniffCsv(path, format), format === 'csv.gz');
+async function describe(path: string, format: FileFormat, conn: DuckDBConnection): Promise<{ source: SourceInfo; dialect: CsvDialect | null }> {
+	if (format === 'parquet') return { source: await parquetSource(conn, path), dialect: null };
+	const dialect = await sniffCsv(path, format);
+	return { source: await csvSourceFor(path, dialect, format === 'csv.gz'), dialect };
 }
 
 // One import at a time per process: DuckDB has one writer anyway, and the speed settings an
@@ -81,7 +83,8 @@ async function importOne(path: string, opts: ImportOptions): Promise<ImportResul
 	const fileName = opts.displayName ?? basename(path);
 	const format = await detectFormat(path);
 	return withConnection(async (conn) => {
-		const source = await describe(path, format, conn);
+		const described = await describe(path, format, conn);
+		let source = described.source;
 		const kind = opts.kind ?? detectKind(source.headers, opts.mapping);
 		if (!kind) {
 			throw new ImportRefused(
@@ -101,6 +104,9 @@ async function importOne(path: string, opts: ImportOptions): Promise<ImportResul
 					`(file headers: ${source.headers.join(', ')}); name them in a --mapping file`
 			);
 		}
+		// typed fast path: clean numeric and date columns are parsed by the CSV reader itself
+		const typed = described.dialect ? typedColumns(kind, mapping.columns, described.dialect.headers, described.dialect.sample) : new Map<string, TypedColumn>();
+		if (described.dialect && typed.size) source = await csvSourceFor(path, described.dialect, format === 'csv.gz', typed);
 		// The sha256 is computed while DuckDB reads the file (hashing 1.5 GB takes seconds) and
 		// checked against earlier imports just before the commit: a duplicate is rolled back.
 		const checksumP = fileChecksum(path);
@@ -116,7 +122,7 @@ async function importOne(path: string, opts: ImportOptions): Promise<ImportResul
 			return dup ? Number(dup.import_id) : null;
 		};
 		try {
-			const counts = await loadInTransaction(conn, { id, path, fileName, kind, source, mapping, onProgress: opts.onProgress, started, checksum: checksumP, duplicateOf });
+			const counts = await loadInTransaction(conn, { id, path, fileName, kind, source, mapping, typed, onProgress: opts.onProgress, started, checksum: checksumP, duplicateOf });
 			const message = `${counts.rowsRead} rows read = ${counts.rowsLoaded} loaded + ${counts.rowsRejected} rejected`;
 			return { importId: id, fileName, checksum: await checksumP, kind, format, status: 'succeeded', ...counts, mapping, seconds: (Date.now() - started) / 1000, message };
 		} catch (e) {
@@ -142,6 +148,7 @@ class DuplicateImport extends Error {
 }
 
 interface LoadJob {
+	typed: Map<string, TypedColumn>;
 	checksum: Promise<string>;
 	duplicateOf: () => Promise<number | null>;
 	id: number;
@@ -177,7 +184,7 @@ async function step<T>(label: string, fn: () => Promise<T>): Promise<T> {
 async function loadInTransaction(conn: DuckDBConnection, job: LoadJob) {
 	const { id, kind, source } = job;
 	const t = { bad: `bad_npi_${id}`, rejects: `rej_${id}`, csvRejects: `rejects_${id}` };
-	const { innerList, outerList, targetColumns, npiColumns } = buildStagingSql(kind, job.mapping.columns);
+	const { innerList, outerList, targetColumns, npiColumns } = buildStagingSql(kind, job.mapping.columns, new Set(job.typed.keys()));
 	const cols = targetColumns.map(quoteIdent).join(', ');
 	const table = targetTable[kind];
 	const mine = kind === 'cms-provider-service' ? `import_id = ${id} AND source = 'cms'` : `import_id = ${id}`;
@@ -210,7 +217,7 @@ async function loadInTransaction(conn: DuckDBConnection, job: LoadJob) {
 		// import_rows: this import's rows with `rn` (data-row index) and NPI problems added
 		await conn.run(checkedView('import_rows_raw', 'import_rows', firstRowid, badNpis, t.bad));
 		const counts = await step('rejects', async () => {
-			const c = await stageRejects(conn, { id, fileName: job.fileName, stage: 'import_rows', rejectsTable: source.hasRejectsTable ? t.csvRejects : null, firstDataLine: source.firstDataLine, into: t.rejects });
+			const c = await stageRejects(conn, { casts: job.typed, id, fileName: job.fileName, stage: 'import_rows', rejectsTable: source.hasRejectsTable ? t.csvRejects : null, firstDataLine: source.firstDataLine, into: t.rejects });
 			if (c.rowsRejected) {
 				await conn.run(`INSERT INTO import_rejects SELECT * FROM ${t.rejects} ORDER BY line`);
 				await conn.run(`DELETE FROM ${table} WHERE rowid IN (SELECT rid FROM import_rows WHERE len(problems) > 0)`);

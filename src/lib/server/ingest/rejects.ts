@@ -14,6 +14,8 @@ export interface RejectCounts {
 }
 
 interface RejectJob {
+	/** typed columns (header -> canonical field and reason) for the reader's CAST rejects */
+	casts?: Map<string, { field: string; reason: string }>;
 	id: number;
 	fileName: string;
 	stage: string;
@@ -52,9 +54,18 @@ export async function stageRejects(conn: DuckDBConnection, job: RejectJob & { in
 		{ id, f: fileName }
 	);
 	if (rejectsTable) {
+		// a value the reader could not cast in a typed column is a bad value of that field
+		const casts = [...(job.casts ?? new Map())];
+		const lit = (t: string) => `'${t.replace(/'/g, "''")}'`;
+		const column = casts.length
+			? `CASE ${casts.map(([h, c]) => `WHEN error_type = 'CAST' AND column_name = ${lit(h)} THEN ${lit(c.field)}`).join(' ')} ELSE column_name END`
+			: 'column_name';
+		const reason = casts.length
+			? `CASE ${casts.map(([h, c]) => `WHEN error_type = 'CAST' AND column_name = ${lit(h)} THEN ${lit(c.reason)}`).join(' ')} ELSE ${STRUCTURAL_REASON} END`
+			: STRUCTURAL_REASON;
 		await conn.run(
 			`INSERT INTO ${into}
-			 SELECT $id, $f, line, column_name, ${STRUCTURAL_REASON}, NULL, left(csv_line, 2000)
+			 SELECT $id, $f, line, ${column}, ${reason}, NULL, left(csv_line, 2000)
 			 FROM ${rejectsTable}
 			 -- DuckDB logs a short row once per missing column: keep the first per line
 			 QUALIFY row_number() OVER (PARTITION BY line ORDER BY column_idx) = 1`,

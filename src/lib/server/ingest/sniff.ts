@@ -11,6 +11,8 @@ export type FileFormat = 'csv' | 'csv.gz' | 'parquet';
 export interface CsvDialect {
 	delimiter: string;
 	headers: string[];
+	/** the first data rows (complete lines of the first 64 KB), split into fields */
+	sample: string[][];
 	/** bytes per line in the first chunk, for a row-count estimate */
 	meanLineBytes: number;
 }
@@ -107,6 +109,9 @@ export async function sniffCsv(path: string, format: FileFormat): Promise<CsvDia
 	if (blank >= 0) throw new ImportRefused(`${path}: line 1, column ${blank + 1} has no name; every column needs a header`);
 	const dup = headers.find((h, i) => headers.indexOf(h) !== i);
 	if (dup) throw new ImportRefused(`${path}: line 1 names column "${dup}" twice`);
-	const lines = text.split('\n').length - 1;
-	return { delimiter, headers, meanLineBytes: lines > 1 ? head.length / lines : 200 };
+	const all = text.split('\n');
+	const lines = all.length - 1;
+	// complete lines only: the last one may be cut by the 64 KB window
+	const sample = all.slice(1, Math.max(1, all.length - 1)).map((l) => l.replace(/\r$/, '')).filter((l) => l.trim()).map((l) => splitCsvLine(l, delimiter));
+	return { delimiter, headers, sample, meanLineBytes: lines > 1 ? head.length / lines : 200 };
 }

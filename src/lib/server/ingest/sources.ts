@@ -1,5 +1,5 @@
-// How DuckDB reads each format as text columns. CSV: our own sniffed delimiter and header,
-// all columns VARCHAR, DuckDB's reject tables catching structural errors (wrong column count,
+// How DuckDB reads each format. CSV: our own sniffed delimiter and header, text columns except
+// the clean numeric and date ones of the typed fast path (typed-columns.ts), DuckDB's reject tables catching structural errors (wrong column count,
 // bad quotes, invalid UTF-8, over-long lines) with their line numbers. Parquet: every column
 // cast to VARCHAR so one validation path serves both formats.
 import { stat } from 'node:fs/promises';
@@ -23,8 +23,8 @@ function lit(text: string): string {
 /** Longest line we accept; a longer one is rejected with its line number, not read whole. */
 export const MAX_LINE_BYTES = 4 * 1024 * 1024;
 
-export function csvSource(path: string, dialect: CsvDialect & { gz?: boolean }, sizeBytes?: number): SourceInfo {
-	const columns = `{${dialect.headers.map((h) => `${lit(h)}: 'VARCHAR'`).join(', ')}}`;
+export function csvSource(path: string, dialect: CsvDialect & { gz?: boolean }, sizeBytes?: number, typed: Map<string, { duckType: string }> = new Map()): SourceInfo {
+	const columns = `{${dialect.headers.map((h) => `${lit(h)}: ${lit(typed.get(h)?.duckType ?? 'VARCHAR')}`).join(', ')}}`;
 	return {
 		headers: dialect.headers,
 		hasRejectsTable: true,
@@ -38,10 +38,10 @@ export function csvSource(path: string, dialect: CsvDialect & { gz?: boolean }, 
 	};
 }
 
-export async function csvSourceFor(path: string, dialect: CsvDialect, gz: boolean): Promise<SourceInfo> {
+export async function csvSourceFor(path: string, dialect: CsvDialect, gz: boolean, typed?: Map<string, { duckType: string }>): Promise<SourceInfo> {
 	const { size } = await stat(path);
 	// gzip'd CSV of claim lines compresses roughly 5:1; only used for the progress estimate
-	return csvSource(path, { ...dialect, gz }, gz ? size * 5 : size);
+	return csvSource(path, { ...dialect, gz }, gz ? size * 5 : size, typed);
 }
 
 /** Largest decompressed size a Parquet file may declare (a "Parquet bomb" guard). */
