@@ -100,9 +100,8 @@ export type DenialRateRow = z.infer<typeof DenialRateRow>;
 
 export type RateMetric = 'claim' | 'line' | 'dollar';
 
-export interface TrendRow {
-	month: string;
-	specialty: string;
+/** The counts every denial rate is computed from (claim, line and dollar). */
+export interface DenialCounts {
 	claims: number;
 	denied_claims: number;
 	lines: number;
@@ -111,15 +110,14 @@ export interface TrendRow {
 	denied_charges: number;
 }
 
-export interface HeatCell {
+export interface TrendRow extends DenialCounts {
+	month: string;
+	specialty: string;
+}
+
+export interface HeatCell extends DenialCounts {
 	payer: string;
 	category: DenialCategory;
-	claims: number;
-	denied_claims: number;
-	lines: number;
-	denied_lines: number;
-	charges: number;
-	denied_charges: number;
 }
 
 export interface TopCode {

@@ -1,14 +1,7 @@
 // Shared by the denial chart builders (pure): the rate a metric means, and stable colours.
-import type { RateMetric } from '../../schemas/denials.ts';
+import type { DenialCounts, RateMetric } from '../../schemas/denials.ts';
 
-export interface DenialCounts {
-	claims: number;
-	denied_claims: number;
-	lines: number;
-	denied_lines: number;
-	charges: number;
-	denied_charges: number;
-}
+export type { DenialCounts };
 
 export const metricLabels: Record<RateMetric, string> = {
 	claim: 'Claim denial rate',
