@@ -1,11 +1,12 @@
 -- Rebuild step 2: adjudicated lines and their charges per month of service (the line's own),
--- specialty, payer, procedure code and code set (0 = paid or partial). No parameters.
+-- specialty, payer, procedure code and code set (0 = paid or partial). Every grouped key is
+-- coalesced (NOT NULL columns). No parameters.
 INSERT INTO denial_line_facts
 SELECT
 	coalesce(strftime(l.service_date, '%Y-%m'), '(no date)') AS month,
-	l.specialty,
+	coalesce(l.specialty, '(no specialty)') AS specialty,
 	coalesce(l.payer, '(no payer)') AS payer,
-	l.procedure_code,
+	coalesce(l.procedure_code, '(claim level)') AS procedure_code,
 	coalesce(s.set_id, 0) AS set_id,
 	count(*) AS lines,
 	coalesce(sum(l.charge_amount), 0) AS charges

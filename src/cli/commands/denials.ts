@@ -20,6 +20,7 @@ export async function denialsCommand(argv: string[]): Promise<void> {
 	if (positionals.length) throw new CliError(`denials: unexpected argument ${positionals[0]} (categories: ${denialCategories.join(', ')})`);
 	const result = await denialRates({ by: flags.by, exclude: flags.exclude }, flags.db);
 	info(result.definition.text);
+	if (result.facts_problem) info(`warning: ${result.facts_problem}`);
 	if (flags.json) return printJson(result.rows);
 	if (!result.rows.length) {
 		info('no adjudicated claim lines (status paid, denied or partial) in this database');

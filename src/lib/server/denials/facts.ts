@@ -1,33 +1,62 @@
 // Keeps the denial facts (queries/schema_remittance.sql: denial_code_sets, denial_line_facts,
 // denial_claim_facts) in step with the data. They hold no definition, so the per-claim pass over
 // every line (the expensive part on 10 million lines) runs once per data version, not once per
-// exclusion toggle. Rebuilt in one transaction when facts_version changes (an import, or lines
-// added or removed); one rebuild at a time per database file in this process.
+// exclusion toggle.
+//
+// They are built inside every claims or remittance import, before its COMMIT
+// (buildFactsInTransaction): an import whose rows would make the facts fail is refused with
+// nothing written, and the first visitor after an import does not wait for a rebuild. When the
+// facts are nevertheless out of date (a database from an older version), the first reader
+// rebuilds them in its own transaction; if that fails, the last good facts stay in place and the
+// caller is told what failed (FactsStatus) instead of the page going down.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { readQuery, runQuery } from '../db/query-files.ts';
 
 const building = new Map<string, Promise<void>>();
+
+/** Whether the facts describe the current data; `problem` names what failed when they do not. */
+export interface FactsStatus {
+	current: boolean;
+	/** one sentence for the page, the API and the CLI, or null */
+	problem: string | null;
+	/** when the facts in use were built (ISO), null when none were ever built */
+	builtAt: string | null;
+}
 
 async function currentVersion(conn: DuckDBConnection): Promise<string> {
 	const [row] = await runQuery(conn, 'denials/facts_version');
 	return String(row?.version ?? '');
 }
 
-async function builtVersion(conn: DuckDBConnection): Promise<string | null> {
-	const r = await conn.runAndReadAll('SELECT version FROM denial_facts_meta ORDER BY built_at DESC LIMIT 1');
-	const v = r.getRowObjectsJS()[0]?.version;
-	return typeof v === 'string' ? v : null;
+async function built(conn: DuckDBConnection): Promise<{ version: string; builtAt: string } | null> {
+	const r = await conn.runAndReadAll('SELECT version, strftime(built_at, \'%Y-%m-%d %H:%M:%S\') AS built_at FROM denial_facts_meta ORDER BY built_at DESC LIMIT 1');
+	const row = r.getRowObjectsJS()[0];
+	return row ? { version: String(row.version), builtAt: String(row.built_at) } : null;
 }
 
-async function rebuild(conn: DuckDBConnection, version: string): Promise<void> {
+/**
+ * Rebuilds the facts on `conn` without opening a transaction: the caller's transaction (an
+ * import) commits or rolls back the facts together with its rows. Throws the failing step's
+ * error, prefixed with the step.
+ */
+export async function buildFactsInTransaction(conn: DuckDBConnection): Promise<void> {
 	const started = performance.now();
+	const version = await currentVersion(conn);
+	await conn.run('DELETE FROM denial_code_sets; DELETE FROM denial_line_facts; DELETE FROM denial_claim_facts; DELETE FROM denial_facts_meta');
+	for (const step of ['denials/facts_code_sets', 'denials/facts_lines', 'denials/facts_claims']) {
+		try {
+			await conn.run(readQuery(step));
+		} catch (e) {
+			throw new Error(`denial facts (${step.replace('denials/', '')}): ${(e as Error).message.split('\n')[0]}`);
+		}
+	}
+	await conn.run('INSERT INTO denial_facts_meta VALUES ($v, now()::TIMESTAMP, $s)', { v: version, s: (performance.now() - started) / 1000 });
+}
+
+async function rebuild(conn: DuckDBConnection): Promise<void> {
 	await conn.run('BEGIN TRANSACTION');
 	try {
-		await conn.run('DELETE FROM denial_code_sets; DELETE FROM denial_line_facts; DELETE FROM denial_claim_facts; DELETE FROM denial_facts_meta');
-		await conn.run(readQuery('denials/facts_code_sets'));
-		await conn.run(readQuery('denials/facts_lines'));
-		await conn.run(readQuery('denials/facts_claims'));
-		await conn.run('INSERT INTO denial_facts_meta VALUES ($v, now()::TIMESTAMP, $s)', { v: version, s: (performance.now() - started) / 1000 });
+		await buildFactsInTransaction(conn);
 		await conn.run('COMMIT');
 	} catch (e) {
 		await conn.run('ROLLBACK').catch(() => {});
@@ -35,8 +64,12 @@ async function rebuild(conn: DuckDBConnection, version: string): Promise<void> {
 	}
 }
 
-/** Makes sure the facts describe the current data; rebuilds them when they do not. */
-export async function ensureFacts(conn: DuckDBConnection, dbPath: string): Promise<void> {
+/**
+ * Makes sure the facts describe the current data, rebuilding them when they do not. Never
+ * throws for a failed rebuild: the previous facts stay (the rebuild is one transaction) and the
+ * status says what failed, so the Denials views show what they can.
+ */
+export async function ensureFacts(conn: DuckDBConnection, dbPath: string): Promise<FactsStatus> {
 	for (;;) {
 		const pending = building.get(dbPath);
 		if (pending) {
@@ -44,14 +77,22 @@ export async function ensureFacts(conn: DuckDBConnection, dbPath: string): Promi
 			continue;
 		}
 		const version = await currentVersion(conn);
-		if ((await builtVersion(conn)) === version) return;
-		const job = rebuild(conn, version);
+		const before = await built(conn);
+		if (before?.version === version) return { current: true, problem: null, builtAt: before.builtAt };
+		const job = rebuild(conn);
 		building.set(dbPath, job);
 		try {
 			await job;
+			const after = await built(conn);
+			return { current: true, problem: null, builtAt: after?.builtAt ?? null };
+		} catch (e) {
+			const why = (e as Error).message.split('\n')[0];
+			const problem = before
+				? `The denial figures could not be brought up to date (${why}); they show the data as of ${before.builtAt}.`
+				: `The denial figures could not be built (${why}); only the remittance summary is shown.`;
+			return { current: false, problem, builtAt: before?.builtAt ?? null };
 		} finally {
 			building.delete(dbPath);
 		}
-		return;
 	}
 }

@@ -11,7 +11,7 @@ import {
 	type HeatCell, type TopCode, type TrendRow, type UnknownCode
 } from '../../schemas/denials.ts';
 import { carcEntry, carcParams } from './carc-categories.ts';
-import { ensureFacts } from './facts.ts';
+import { ensureFacts, type FactsStatus } from './facts.ts';
 import { remitSummary, type RemitSummary } from './remit-summary.ts';
 
 export interface Definition {
@@ -39,12 +39,12 @@ function params(excluded: readonly DenialCategory[]) {
 	return { excluded: [...excluded], ...carcParams() };
 }
 
-/** Runs fn on a connection whose denial facts are current. */
-export function withFacts<T>(fn: (conn: DuckDBConnection) => Promise<T>, dbPath = defaultDbPath()): Promise<T> {
-	return withConnection(async (conn) => {
-		await ensureFacts(conn, dbPath);
-		return fn(conn);
-	}, dbPath);
+/**
+ * Runs fn on a connection whose denial facts are current, or, when they cannot be rebuilt, the
+ * last good ones: fn gets the status so every answer can name what failed.
+ */
+export function withFacts<T>(fn: (conn: DuckDBConnection, facts: FactsStatus) => Promise<T>, dbPath = defaultDbPath()): Promise<T> {
+	return withConnection(async (conn) => fn(conn, await ensureFacts(conn, dbPath)), dbPath);
 }
 
 function toRateRows(rows: Row[], by: DenialBy, excluded: readonly DenialCategory[]): DenialRateRow[] {
@@ -76,7 +76,9 @@ async function ratesOn(conn: DuckDBConnection, by: DenialBy | 'all', excluded: r
 /** Rates per group: `claimlens denials --by ...`, GET /api/denials. */
 export function denialRates(opts: { by: DenialBy; exclude?: readonly DenialCategory[] }, dbPath?: string) {
 	const excluded = canonicalExclusions(opts.exclude);
-	return withFacts(async (conn) => ({ by: opts.by, definition: describeDefinition(excluded), rows: await ratesOn(conn, opts.by, excluded) }), dbPath);
+	return withFacts(async (conn, facts) => ({
+		by: opts.by, definition: describeDefinition(excluded), facts_problem: facts.problem, rows: await ratesOn(conn, opts.by, excluded)
+	}), dbPath);
 }
 
 export interface DenialsPage {
@@ -92,6 +94,8 @@ export interface DenialsPage {
 	topCodes: TopCode[];
 	unknownCodes: UnknownCode[];
 	remit: RemitSummary;
+	/** what failed when the denial facts could not be rebuilt (the figures are then older), else null */
+	factsProblem: string | null;
 }
 
 /** Everything the Denials page shows, under one definition (a handful of small queries). */
@@ -99,7 +103,7 @@ export function getDenialsPage(opts: { exclude?: readonly DenialCategory[]; paye
 	const excluded = canonicalExclusions(opts.exclude);
 	const p = params(excluded);
 	// cached until the next import: 835s and claim files both arrive as imports
-	return cachedByDataVersion('denials-page', { excluded, payer: opts.payer ?? null }, () => withFacts(async (conn) => {
+	return cachedByDataVersion('denials-page', { excluded, payer: opts.payer ?? null }, () => withFacts(async (conn, facts) => {
 		const [total] = await ratesOn(conn, 'all', excluded);
 		return {
 			definition: describeDefinition(excluded),
@@ -113,7 +117,8 @@ export function getDenialsPage(opts: { exclude?: readonly DenialCategory[]; paye
 			heat: (await runQuery(conn, 'denials/payer_category', p)) as unknown as HeatCell[],
 			topCodes: (await runQuery(conn, 'denials/top_codes', { ...p, top: 5 })) as unknown as TopCode[],
 			unknownCodes: (await runQuery(conn, 'denials/unknown_codes', { carc_codes: p.carc_codes })) as unknown as UnknownCode[],
-			remit: await remitSummary(conn)
+			remit: await remitSummary(conn),
+			factsProblem: facts.problem
 		};
 	}, dbPath), dbPath ?? defaultDbPath());
 }

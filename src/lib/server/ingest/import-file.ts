@@ -17,6 +17,7 @@ import { stageRejects } from './rejects.ts';
 import { typedColumns, type TypedColumn } from './typed-columns.ts';
 import { isX12File } from '../remit/x12-segments.ts';
 import { importRemittance } from '../remit/load-remit.ts';
+import { buildFactsInTransaction } from '../denials/facts.ts';
 
 export { ImportRefused };
 
@@ -234,6 +235,8 @@ async function loadInTransaction(conn: DuckDBConnection, job: LoadJob) {
 			 rows_rejected = $rejected, message = $msg WHERE import_id = $id`,
 			{ id, c: await job.checksum, read: counts.rowsRead, loaded: counts.rowsLoaded, rejected: counts.rowsRejected, msg: `${counts.rowsRejected} rows rejected` }
 		);
+		// derived tables are built before the commit: rows that would break them refuse the import
+		if (kind === 'claims') await step('denial facts', () => buildFactsInTransaction(conn));
 		await step('commit', () => conn.run('COMMIT'));
 		job.onProgress?.({ phase: 'done', percent: 100, rowsEstimate: counts.rowsRead, rowsPerSecond: counts.rowsRead / Math.max(0.001, (Date.now() - job.started) / 1000) });
 		return counts;

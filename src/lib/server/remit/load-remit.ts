@@ -11,6 +11,7 @@ import { ImportRefused } from '../ingest/sniff.ts';
 import type { ImportOptions, ImportResult } from '../ingest/import-file.ts';
 import type { HeaderMapping } from '../ingest/header-mapping.ts';
 import { parse835 } from './parse-835.ts';
+import { buildFactsInTransaction } from '../denials/facts.ts';
 import { X12FormatError, readSegments } from './x12-segments.ts';
 import { money, type Remittance } from './remit-types.ts';
 
@@ -87,7 +88,38 @@ function summary(r: Remittance, matched: number): string {
 	return `${r.payments.length} transaction set(s), ${r.claims.length} claim payments (CLP), ${r.lines.length} service lines ` +
 		`(${denied} denied), ${r.adjustments.length} adjustments (CAS); payments (BPR02) $${money(cents((p) => p.payment_cents))} = ` +
 		`claim payments $${money(cents((p) => p.claim_paid_cents))} - provider adjustments $${money(cents((p) => p.provider_adjustment_cents))}; ` +
-		`${matched} of ${r.lines.length} service lines matched imported claim lines`;
+		`${matched} of ${r.lines.length} service lines matched imported claim lines` +
+		(r.warnings.length ? `; ${r.warnings.length} skipped: ${r.warnings.join('; ')}` : '');
+}
+
+/**
+ * Drops from `r` the payments an earlier import already holds (remit_payment_duplicates.sql:
+ * same TRN02 trace, payer and BPR02 amount), with their claims, lines and adjustments, and notes
+ * each in r.warnings. Returns a message when every payment of the file is a repeat (the import
+ * is then a duplicate), else null.
+ */
+async function dropRepeatedPayments(conn: DuckDBConnection, r: Remittance): Promise<string | null> {
+	const keyed = r.payments.filter((p) => p.trace_number);
+	if (!keyed.length) return null;
+	const rows = await runQuery(conn, 'denials/remit_payment_duplicates', {
+		traces: keyed.map((p) => p.trace_number as string), payers: keyed.map((p) => p.payer_id ?? p.payer_name ?? ''),
+		amounts: keyed.map((p) => money(p.payment_cents))
+	});
+	if (!rows.length) return null;
+	const notes = rows.map((row) => {
+		const p = keyed[Number(row.idx) - 1] as Remittance['payments'][number];
+		return { seq: p.transaction_seq, text: `payment TRN02 ${p.trace_number} of $${money(p.payment_cents)} from ${p.payer_name ?? p.payer_id ?? 'the payer'} (ST02 ${p.control_number}) was already imported as import #${row.import_id} (${row.file_name})` };
+	});
+	if (notes.length === r.payments.length) return notes.map((n) => n.text).join('; ');
+	const gone = new Set(notes.map((n) => n.seq));
+	const claimsGone = new Set(r.claims.filter((c) => gone.has(c.transaction_seq)).map((c) => c.claim_seq));
+	r.payments = r.payments.filter((p) => !gone.has(p.transaction_seq));
+	r.claims = r.claims.filter((c) => !claimsGone.has(c.claim_seq));
+	r.lines = r.lines.filter((l) => !claimsGone.has(l.claim_seq));
+	r.adjustments = r.adjustments.filter((a) => !claimsGone.has(a.claim_seq));
+	r.providerAdjustments = r.providerAdjustments.filter((a) => !gone.has(a.transaction_seq));
+	r.warnings.push(...notes.map((n) => `${n.text}: not counted again`));
+	return null;
 }
 
 /** Import one X12 835 file (dispatched here by importFile for files starting with ISA). */
@@ -110,8 +142,9 @@ export async function importRemittance(path: string, opts: ImportOptions = {}): 
 			`SELECT import_id FROM imports WHERE checksum = $c AND kind = 'remittance' AND status = 'succeeded' LIMIT 1`, { c: checksum }
 		)).getRowObjectsJS();
 		const [{ id }] = (await conn.runAndReadAll(`SELECT nextval('import_id_seq')::INTEGER AS id`)).getRowObjectsJS() as [{ id: number }];
-		if (dup) {
-			const message = `already imported as import #${dup.import_id} (same sha256); nothing added`;
+		const repeated = dup ? null : await dropRepeatedPayments(conn, remit);
+		if (dup || repeated) {
+			const message = dup ? `already imported as import #${dup.import_id} (same sha256); nothing added` : `${repeated}; nothing added`;
 			await conn.run(
 				`INSERT INTO imports VALUES ($id, $f, $c, 'remittance', 'x12', now()::TIMESTAMP, now()::TIMESTAMP, 'duplicate', 0, 0, 0, $m, $msg)`,
 				{ id, f: fileName, c: checksum, m: mappingJson, msg: message }
@@ -134,6 +167,8 @@ export async function importRemittance(path: string, opts: ImportOptions = {}): 
 					 message = $msg WHERE import_id = $id`,
 					{ id, n: remit.lines.length, msg: message }
 				);
+				// the denial facts are rebuilt before the commit: a remittance that would break them is refused
+				await buildFactsInTransaction(conn);
 				await conn.run('COMMIT');
 			} catch (e) {
 				await conn.run('ROLLBACK').catch(() => {});

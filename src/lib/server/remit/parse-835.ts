@@ -4,7 +4,7 @@
 // claim payments less provider adjustments (PLB), as the 835 implementation guide requires. The
 // first problem stops the parse with an X12FormatError naming the segment: nothing is loaded.
 import {
-	cents, date, formatError, lineStatus, quantity, requiredCents, type AdjustmentRow, type ClaimRow, type LineRow,
+	cents, date, formatError, lineStatus, paymentKey, quantity, requiredCents, type AdjustmentRow, type ClaimRow, type LineRow,
 	type PaymentRow, type Remittance
 } from './remit-types.ts';
 import { X12FormatError, comp, el, label, type Segment } from './x12-segments.ts';
@@ -19,8 +19,17 @@ interface OpenClaim {
 }
 
 export class Parser835 {
-	readonly out: Remittance = { payments: [], claims: [], lines: [], adjustments: [], providerAdjustments: [], segments: 0 };
+	readonly out: Remittance = { payments: [], claims: [], lines: [], adjustments: [], providerAdjustments: [], segments: 0, warnings: [] };
 	private isa: Segment | null = null;
+	/** ISA16, the component separator this interchange declares */
+	private component = ':';
+	/** interchanges seen (ISA06 sender + ISA13 control number) -> the segment that opened it */
+	private interchanges = new Map<string, Segment>();
+	private repeatOf: Segment | null = null;
+	/** payments seen in this file (paymentKey) -> the ST that carried it */
+	private paymentsSeen = new Map<string, Segment>();
+	/** output lengths when the open transaction set started (to drop a repeated payment) */
+	private mark = { claims: 0, lines: 0, adjustments: 0, providerAdjustments: 0 };
 	private gs: Segment | null = null;
 	private st: Segment | null = null;
 	private groups = 0;
@@ -69,6 +78,10 @@ export class Parser835 {
 		if (this.isa) throw formatError(s, `a new interchange before the IEA of the one at ${label(this.isa)}`);
 		this.isa = s;
 		this.groups = 0;
+		this.component = el(s, 16) || ':';
+		const key = `${el(s, 6).trim()}|${el(s, 13)}`;
+		this.repeatOf = this.interchanges.get(key) ?? null;
+		if (!this.repeatOf) this.interchanges.set(key, s);
 	}
 
 	private onIea(s: Segment) {
@@ -98,6 +111,7 @@ export class Parser835 {
 		this.st = s;
 		this.stCount = 1;
 		this.sets += 1;
+		this.mark = { claims: this.out.claims.length, lines: this.out.lines.length, adjustments: this.out.adjustments.length, providerAdjustments: this.out.providerAdjustments.length };
 		this.payment = {
 			seg: null, transaction_seq: this.out.payments.length + 1, control_number: el(s, 2), payer_name: null, payer_id: null,
 			payee_name: null, payee_npi: null, payment_cents: 0, credit_debit: null, payment_method: null, payment_date: null,
@@ -120,7 +134,21 @@ export class Parser835 {
 				`${p.provider_adjustment_cents ? ` less ${fmt(p.provider_adjustment_cents)} of provider adjustments (PLB)` : ''} = ${fmt(expected)}`);
 		}
 		const { seg: _seg, ...row } = p;
-		this.out.payments.push(row);
+		const key = paymentKey(row);
+		const first = key ? this.paymentsSeen.get(key) : undefined;
+		if (first) {
+			// the same payment twice (a resent interchange appended to the file): count it once
+			const { claims, lines, adjustments, providerAdjustments } = this.mark;
+			this.out.claims.length = claims;
+			this.out.lines.length = lines;
+			this.out.adjustments.length = adjustments;
+			this.out.providerAdjustments.length = providerAdjustments;
+			const isa = this.repeatOf && this.isa ? `interchange ISA13 ${el(this.isa, 13)} from sender ${el(this.isa, 6).trim()} repeats the one at ${label(this.repeatOf)}, and ` : '';
+			this.out.warnings.push(`${label(this.st as Segment)}: ${isa}payment TRN02 ${row.trace_number} of ${fmt(row.payment_cents)} was already read at ${label(first)}: counted once`);
+		} else {
+			if (key) this.paymentsSeen.set(key, this.st as Segment);
+			this.out.payments.push(row);
+		}
 		this.st = null;
 		this.payment = null;
 	}
@@ -188,7 +216,7 @@ export class Parser835 {
 	private onSvc(s: Segment) {
 		if (!this.claim) throw formatError(s, 'service line (SVC) outside a claim payment (CLP)');
 		const code = comp(s, 1, 2);
-		if (!code) throw formatError(s, 'SVC01 has no procedure code (expected qualifier:code, e.g. HC:99213)');
+		if (!code) throw formatError(s, compositeProblem(el(s, 1), this.component, 'SVC01', 'HC', '99213'));
 		const c = this.claim.row;
 		const row: LineRow = {
 			claim_seq: c.claim_seq, line_seq: this.claim.lines.length + 1, claim_id: c.claim_id, line_number: null, line_control: null,
@@ -265,14 +293,17 @@ export class Parser835 {
 			throw formatError(open.seg, `claim ${c.claim_id}: charge ${fmt(c.charge_cents)} - payment ${fmt(c.paid_cents)} = ` +
 				`${fmt(c.charge_cents - c.paid_cents)}, but its adjustments (CAS) add up to ${fmt(claimAdj + lineAdj)}`);
 		}
-		const claimCodes = open.adjustments.map((a) => `${a.group_code}-${a.carc}`);
+		// a zero-dollar adjustment (CAS*CO*42*0) adjusts nothing: it is kept in remit_adjustments
+		// but is no denial reason (field case min-zero-dollar-cas.835)
+		const reasons = (a: AdjustmentRow[]) => a.filter((x) => x.amount_cents !== 0).map((x) => `${x.group_code}-${x.carc}`);
+		const claimCodes = reasons(open.adjustments);
 		const lines = open.lines.length ? open.lines : [{ seg: open.seg, row: this.claimLevelLine(c), adjustments: open.adjustments }];
 		for (const { seg, row, adjustments } of lines) {
 			if (open.lines.length && row.charge_cents - row.paid_cents !== sum(adjustments)) {
 				throw formatError(seg, `service ${row.procedure_code}: charge ${fmt(row.charge_cents)} - payment ${fmt(row.paid_cents)} = ` +
 					`${fmt(row.charge_cents - row.paid_cents)}, but its adjustments (CAS) add up to ${fmt(sum(adjustments))}`);
 			}
-			let codes = [...new Set(adjustments.map((a) => `${a.group_code}-${a.carc}`))];
+			let codes = [...new Set(reasons(adjustments))];
 			// a line paid 0 with no adjustment of its own is explained by the claim-level ones
 			if (!codes.length && row.paid_cents === 0) codes = [...new Set(claimCodes)];
 			row.adjustment_codes = codes;
@@ -295,6 +326,22 @@ export class Parser835 {
 			payer_name: c.payer_name, payee_npi: this.payment?.payee_npi ?? null, rendering_npi: null, patient_id: null, payment_date: c.payment_date
 		};
 	}
+}
+
+/**
+ * Why a composite element (qualifier, code, modifiers...) yields no code: the value found, the
+ * component separator the ISA declares (ISA16) and, when another usual separator appears in the
+ * value, that one. Every 835 and 837 writer must use ISA16 (X12 5010 ISA16; the IGs' section
+ * B.1.1.2.4), so a file mixing them is refused rather than guessed.
+ */
+export function compositeProblem(value: string, declared: string, name: string, qualifier: string, example: string): string {
+	const other = [...'>:^|\\!'].find((c) => c !== declared && value.includes(c));
+	if (!value) return `${name} is empty (expected ${qualifier}${declared}code, e.g. ${qualifier}${declared}${example})`;
+	if (other) {
+		return `${name} "${value}" uses "${other}" between its components, but ISA16 declares "${declared}" as the component separator ` +
+			`(expected ${qualifier}${declared}code, e.g. ${qualifier}${declared}${example})`;
+	}
+	return `${name} "${value}" has no procedure code after the qualifier (expected ${qualifier}${declared}code with the component separator "${declared}" that ISA16 declares, e.g. ${qualifier}${declared}${example})`;
 }
 
 function fmt(c: number): string {

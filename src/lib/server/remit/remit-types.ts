@@ -89,6 +89,17 @@ export interface Remittance {
 	adjustments: AdjustmentRow[];
 	providerAdjustments: ProviderAdjustmentRow[];
 	segments: number;
+	/** what was skipped and why (a repeated interchange or payment), for the import message */
+	warnings: string[];
+}
+
+/**
+ * The key that identifies one payment across files (the 835 guide: TRN02 is the check or EFT
+ * trace number, unique per payer): trace + payer (N1*PR N104, else N102) + BPR02 amount.
+ */
+export function paymentKey(p: Pick<PaymentRow, 'trace_number' | 'payer_id' | 'payer_name' | 'payment_cents'>): string | null {
+	if (!p.trace_number) return null;
+	return `${p.trace_number}|${p.payer_id ?? p.payer_name ?? ''}|${p.payment_cents}`;
 }
 
 export function formatError(s: Segment, why: string): X12FormatError {

@@ -3,6 +3,7 @@
 // segment. We check the ISA header ourselves first (x12-parser trusts fixed positions blindly)
 // and number the segments so every error can name the one at fault.
 import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import { open } from 'node:fs/promises';
 import { X12parser, type FormattedSegment } from 'x12-parser';
 
@@ -62,11 +63,21 @@ export async function isX12File(path: string): Promise<boolean> {
 /** ISA01..ISA16 widths: the interchange header is fixed-width (X12 5010 ISA). */
 const ISA_WIDTHS = [2, 10, 2, 10, 2, 15, 2, 15, 6, 4, 1, 5, 9, 1, 1, 1];
 
+export interface IsaDelimiters {
+	element: string;
+	component: string;
+	terminator: string;
+	/** whitespace characters between ISA16 and the segment terminator (tolerated, skipped) */
+	padding: number;
+}
+
 /**
  * Checks the 106-character ISA header (element separator at position 3, 16 elements of fixed
- * widths, segment terminator right after ISA16) and returns its delimiters.
+ * widths, segment terminator right after ISA16) and returns its delimiters. Spaces or tabs
+ * between ISA16 and the terminator (seen in public parser bug reports) are tolerated when a
+ * terminator follows them; a line break alone (CR LF) is a terminator.
  */
-export function checkIsa(isa: string): { element: string; component: string; terminator: string } {
+export function checkIsa(isa: string): IsaDelimiters {
 	const element = isa[3] ?? '';
 	const fail = (why: string) => new X12FormatError(`segment 1 (ISA): ${why}; the interchange header is 106 characters of fixed-width elements`);
 	if (!isa.startsWith('ISA') || !element || /[A-Za-z0-9 \r\n]/.test(element)) throw fail('no element separator after "ISA"');
@@ -77,21 +88,34 @@ export function checkIsa(isa: string): { element: string; component: string; ter
 	}
 	if (parts.length !== 17) throw fail(`${parts.length - 1} elements, expected 16`);
 	const component = isa[104] ?? '';
-	let terminator = isa[105] ?? '';
-	if (terminator === '\r' && isa[106] === '\n') terminator = '\n';
+	let padding = 0;
+	while (isa[105 + padding] === ' ' || isa[105 + padding] === '\t') padding++;
+	let terminator = isa[105 + padding] ?? '';
+	if (terminator === '\r' && isa[106 + padding] === '\n') terminator = '\n';
+	if (padding && (!terminator || /[A-Za-z0-9]/.test(terminator))) {
+		throw fail(`the segment terminator position after ISA16 holds a space (found ${JSON.stringify(isa.slice(105, 108))}), and no terminator follows it`);
+	}
 	if (!terminator || /[A-Za-z0-9]/.test(terminator) || terminator === element || terminator === component) {
 		throw fail(`no segment terminator after ISA16 (found ${JSON.stringify(isa.slice(105, 107))})`);
 	}
-	return { element, component, terminator };
+	return { element, component, terminator, padding };
 }
 
 /** Every segment of the file, in order (blank segments skipped). */
 export async function* readSegments(path: string): AsyncGenerator<Segment> {
 	const offset = await x12Offset(path);
 	if (offset < 0) throw new X12FormatError('segment 1: the file does not start with an ISA interchange header');
-	checkIsa((await head(path)).slice(offset));
+	const text = (await head(path)).slice(offset);
+	const { padding } = checkIsa(text);
 	const parser = new X12parser('utf8');
-	const source = createReadStream(path, { start: offset });
+	// x12-parser takes the terminator from position 105: drop the padding before it
+	const source = padding
+		? Readable.from((async function* () {
+			// the first chunk must hold the whole ISA: x12-parser reads its delimiters from it
+			yield Buffer.from(text.slice(0, 105) + text.slice(105 + padding), 'latin1');
+			yield* createReadStream(path, { start: offset + text.length });
+		})())
+		: createReadStream(path, { start: offset });
 	source.on('error', (e) => parser.destroy(e));
 	source.pipe(parser);
 	let n = 0;

@@ -9,5 +9,5 @@ export const GET: RequestHandler = async ({ url }) => {
 	const q = DenialQuery.safeParse(searchInput(url.searchParams));
 	if (!q.success) error(400, `bad query: ${q.error.issues[0]?.path.join('.')}: ${q.error.issues[0]?.message}`);
 	const result = await denialRates({ by: q.data.by, exclude: q.data.exclude });
-	return json({ by: result.by, definition: result.definition, rows: result.rows }, { headers: { 'cache-control': 'no-store' } });
+	return json({ by: result.by, definition: result.definition, facts_problem: result.facts_problem, rows: result.rows }, { headers: { 'cache-control': 'no-store' } });
 };
