@@ -119,9 +119,20 @@ export const fieldsByKind: Record<ImportKind, FieldDef[]> = {
 	'cms-ncci-ptp': ptpFields
 };
 
-/** A user-supplied mapping file: canonical field -> the header in their file. */
+/** Text encodings a file can be declared in (a mapping's "encoding", the CLI's --encoding). */
+export const TextEncodingName = z.enum(['utf-8', 'windows-1252', 'utf-16le', 'utf-16be']);
+
+/**
+ * A user-supplied mapping file: canonical field -> the header in their file, and optionally how
+ * the file writes its values: text encoding, decimal separator ('.' for 1,234.56, ',' for
+ * 1.234,56) and date layouts (strptime formats such as "%d-%b-%Y" for 30-May-2015, tried
+ * after ISO dates and before the defaults).
+ */
 export const MappingFile = z.object({
 	kind: ImportKind.optional(),
-	columns: z.record(z.string(), z.string().min(1))
-});
+	columns: z.record(z.string(), z.string().min(1)),
+	encoding: TextEncodingName.optional(),
+	decimal: z.enum(['.', ',']).optional(),
+	dateFormats: z.array(z.string().regex(/^[%A-Za-z0-9 /.:,_-]{2,40}$/, 'a strptime format such as %d-%b-%Y')).min(1).optional()
+}).strict();
 export type MappingFile = z.infer<typeof MappingFile>;

@@ -23,10 +23,52 @@ function raw(header: string): string {
 	return `CASE WHEN starts_with(${h}, ' ') OR ends_with(${h}, ' ') THEN nullif(trim(${h}), '') ELSE nullif(${h}, '') END`;
 }
 
-const DATE_FORMATS = `['%m/%d/%Y', '%Y%m%d', '%m/%d/%y', '%m-%d-%Y']`;
+/**
+ * How the values of one file are written (ValueFormats in fields.ts): US dates and decimal points
+ * unless the file (detected) or its mapping (declared) says otherwise.
+ */
+export interface ValueFormats {
+	/** '.' = 1,234.56 (default); ',' = 1.234,56 or 1 234,56 (Excel under a European locale) */
+	decimal: '.' | ',';
+	/** strptime formats tried after ISO 8601, in order (a mapping may declare its own) */
+	dateFormats: string[];
+}
+
+/**
+ * Date layouts accepted without a declaration: ISO (by the cast), US month/day/year with 4 or 2
+ * digit years, YYYYMMDD, DD-Mon-YYYY (CMS CCW RIF files: 30-May-2015), and each with a time of
+ * day as Excel writes date cells formatted as date-times (1/5/2024 0:00): the date is kept.
+ */
+export const DEFAULT_DATE_FORMATS = [
+	'%m/%d/%Y', '%Y%m%d', '%m/%d/%y', '%m-%d-%Y', '%d-%b-%Y', '%d-%b-%y',
+	'%m/%d/%Y %H:%M', '%m/%d/%Y %H:%M:%S', '%m/%d/%Y %I:%M:%S %p', '%m/%d/%Y %I:%M %p', '%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%dT%H:%M:%S'
+];
+
+export const defaultFormats: ValueFormats = { decimal: '.', dateFormats: DEFAULT_DATE_FORMATS };
+
+/**
+ * Amount patterns: a sign and a $ in either order, or accounting parentheses ($57.00) for a
+ * negative; thousands groups only where they belong (1,234.56 yes, 95,00 no: under the decimal
+ * point convention that is refused, never read as 9,500.00).
+ */
+const AMOUNT = {
+	'.': { number: String.raw`(\d{1,3}(,\d{3})+|\d+)(\.\d*)?|\.\d+`, group: ',', point: '.' },
+	',': { number: String.raw`(\d{1,3}([. ]\d{3})+|\d+)(,\d*)?|,\d+`, group: '. ', point: ',' }
+} as const;
+
+function amountSql(r: string, decimal: '.' | ',', type: string): string {
+	const a = AMOUNT[decimal];
+	const signed = `^\\s*(-\\s*\\$?|\\$\\s*-?)?\\s*(${a.number})\\s*$`;
+	const paren = `^\\s*\\(\\s*\\$?\\s*(${a.number})\\s*\\)\\s*$`;
+	// digits and the decimal point only, then the sign from a '-' or the parentheses
+	const digits = decimal === '.' ? `regexp_replace(${r}, '[^0-9.]', '', 'g')` : `replace(regexp_replace(${r}, '[^0-9,]', '', 'g'), ',', '.')`;
+	const plain = decimal === '.' ? `try_cast(${r} AS ${type}) ` : 'NULL';
+	return `coalesce(${plain}, CASE WHEN regexp_matches(${r}, '${signed}') OR regexp_matches(${r}, '${paren}')
+		THEN (CASE WHEN contains(${r}, '-') OR contains(${r}, '(') THEN -1 ELSE 1 END) * try_cast(${digits} AS ${type}) END)`;
+}
 
 /** Typed value of one field from its raw text column r (casts accept surrounding spaces). */
-function typed(field: FieldDef, r: string): string {
+function typed(field: FieldDef, r: string, formats: ValueFormats): string {
 	switch (field.type) {
 		case 'text':
 		case 'npi':
@@ -34,13 +76,14 @@ function typed(field: FieldDef, r: string): string {
 		case 'code':
 			return `upper(${r})`;
 		case 'date':
-			return `coalesce(try_cast(${r} AS DATE), try_strptime(${r}, ${DATE_FORMATS})::DATE)`;
+			return `coalesce(try_cast(${r} AS DATE), try_strptime(${r}, [${formats.dateFormats.map(sqlString).join(', ')}])::DATE)`;
 		case 'int':
-			return `try_cast(${r} AS INTEGER)`;
+			// whole numbers, also written 1.00 (Excel number cells); 1.5 is not rounded but refused
+			return `try_cast(regexp_extract(${r}, '^\\s*(-?\\d+)(\\.0*)?\\s*$', 1) AS INTEGER)`;
 		case 'money':
-			return `coalesce(try_cast(${r} AS DECIMAL(14,2)), try_cast(regexp_replace(${r}, '[$,\\s]', '', 'g') AS DECIMAL(14,2)))`;
+			return amountSql(r, formats.decimal, 'DECIMAL(14,2)');
 		case 'number':
-			return `coalesce(try_cast(${r} AS DOUBLE), try_cast(replace(${r}, ',', '') AS DOUBLE))`;
+			return amountSql(r, formats.decimal, 'DOUBLE');
 		case 'list':
 			// codes never contain spaces, brackets or quotes: drop them, unify ; , | and split
 			return `upper(replace(replace(regexp_replace(${r}, '[\\s\\[\\]"'']', '', 'g'), ',', ';'), '|', ';'))`;
@@ -57,6 +100,9 @@ function finish(field: FieldDef, t: string): string {
 		ELSE string_split(${t}, ';') END`;
 }
 
+/** An amount that only a decimal comma explains: 95,00 or (19,00), no decimal point. */
+const commaLike = (r: string) => `(regexp_matches(${r}::VARCHAR, '\\d,\\d{2}\\)?\\s*$') AND NOT contains(${r}::VARCHAR, '.'))`;
+
 /** SQL boolean that is true when a present raw value r is malformed, with its reason. */
 function problem(field: FieldDef, r: string, t: string): { cond: string; reason: string }[] {
 	switch (field.type) {
@@ -72,7 +118,10 @@ function problem(field: FieldDef, r: string, t: string): { cond: string; reason:
 			];
 		case 'money':
 		case 'number':
-			return [{ cond: `${r} IS NOT NULL AND ${t} IS NULL`, reason: 'unparsable number' }];
+			return [
+				{ cond: `${r} IS NOT NULL AND ${t} IS NULL AND ${commaLike(r)}`, reason: 'unparsable number (a decimal comma? declare "decimal": "," in a mapping file)' },
+				{ cond: `${r} IS NOT NULL AND ${t} IS NULL AND NOT ${commaLike(r)}`, reason: 'unparsable number' }
+			];
 		case 'status':
 			return [{ cond: `${t} NOT IN (${lineStatuses.map(sqlString).join(', ')})`, reason: `unknown line status (expected ${lineStatuses.join(', ')})` }];
 		default:
@@ -105,7 +154,7 @@ export const targetColumnsByKind: Record<ImportKind, string[]> = {
 	'cms-ncci-ptp': fieldsByKind['cms-ncci-ptp'].map((f) => f.name)
 };
 
-export function buildStagingSql(kind: ImportKind, columns: Record<string, string>, typedHeaders: ReadonlySet<string> = new Set()): StagingSql {
+export function buildStagingSql(kind: ImportKind, columns: Record<string, string>, typedHeaders: ReadonlySet<string> = new Set(), formats: ValueFormats = defaultFormats): StagingSql {
 	const fields = fieldsByKind[kind];
 	const inner: string[] = [];
 	const exprs = new Map<string, string>();
@@ -121,7 +170,7 @@ export function buildStagingSql(kind: ImportKind, columns: Record<string, string
 		// a typed column arrives parsed by the CSV reader (bad values already rejected there)
 		const typedByReader = typedHeaders.has(header);
 		inner.push(`${typedByReader ? quoteIdent(header) : raw(header)} AS ${r}`);
-		inner.push(`${typedByReader ? r : typed(field, r)} AS ${t}`);
+		inner.push(`${typedByReader ? r : typed(field, r, formats)} AS ${t}`);
 		const value = finish(field, t);
 		exprs.set(field.name, field.defaultSql ? `coalesce(${value}, ${field.defaultSql})` : value);
 		const conds = problem(field, r, t);

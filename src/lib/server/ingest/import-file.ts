@@ -10,7 +10,12 @@ import type { ImportKind, MappingFile } from '../../schemas/fields.ts';
 import { detectKind, mapHeaders, type HeaderMapping } from './header-mapping.ts';
 import { buildStagingSql, checkedView, quoteIdent } from './build-staging-sql.ts';
 import { stageBadNpis } from './npi-check.ts';
-import { detectFormat, sniffCsv, ImportRefused, type CsvDialect, type FileFormat } from './sniff.ts';
+import { detectFormat, sniffCsv, ImportRefused, textEncodings as textEncodingNames, type CsvDialect, type FileFormat, type TextEncoding } from './sniff.ts';
+import { rm } from 'node:fs/promises';
+import { detectDecimal } from './value-formats.ts';
+import { DEFAULT_DATE_FORMATS, type ValueFormats } from './build-staging-sql.ts';
+import { transcodeToUtf8 } from './transcode.ts';
+import { recognisedDataset, unknownKindMessage } from './other-datasets.ts';
 import { fileChecksum } from './checksum.ts';
 import { csvSourceFor, parquetSource, type SourceInfo } from './sources.ts';
 import { stageRejects } from './rejects.ts';
@@ -34,6 +39,8 @@ export interface ImportOptions {
 	/** name shown in the log and in reject messages (uploads are stored under random names) */
 	displayName?: string;
 	dbPath?: string;
+	/** the file's text encoding when known (--encoding); else the mapping's, else detected */
+	encoding?: TextEncoding;
 	onProgress?: (p: ImportProgress) => void;
 }
 
@@ -61,10 +68,22 @@ const targetTable: Record<ImportKind, string> = {
 	'cms-ncci-ptp': 'ncci_ptp_pairs'
 };
 
-async function describe(path: string, format: FileFormat, conn: DuckDBConnection): Promise<{ source: SourceInfo; dialect: CsvDialect | null }> {
+async function describe(path: string, format: FileFormat, conn: DuckDBConnection, encoding?: TextEncoding): Promise<{ source: SourceInfo; dialect: CsvDialect | null }> {
 	if (format === 'parquet') return { source: await parquetSource(conn, path), dialect: null };
-	const dialect = await sniffCsv(path, format);
+	const dialect = await sniffCsv(path, format, encoding);
 	return { source: await csvSourceFor(path, dialect, format === 'csv.gz'), dialect };
+}
+
+/**
+ * The reader met something the first reading plan did not expect, anywhere in the file: a
+ * value of a typed fast-path column in a documented format the first 64 KB did not show
+ * (2,450.00, $95.00, 01/05/2024), or bytes that are not UTF-8. The transaction is rolled back and
+ * the file read again with those columns on the text path, or decoded as Windows-1252.
+ */
+class ReadAgain extends Error {
+	constructor(readonly textColumns: string[], readonly notUtf8: boolean) {
+		super('read again');
+	}
 }
 
 // One import at a time per process: DuckDB has one writer anyway, and the speed settings an
@@ -83,63 +102,123 @@ async function importOne(path: string, opts: ImportOptions): Promise<ImportResul
 	const started = Date.now();
 	const fileName = opts.displayName ?? basename(path);
 	const format = await detectFormat(path);
+	const dbPath = opts.dbPath ?? defaultDbPath();
+	const declaredEncoding = opts.encoding ?? opts.mapping?.encoding;
 	return withConnection(async (conn) => {
-		const described = await describe(path, format, conn);
-		let source = described.source;
-		const kind = opts.kind ?? detectKind(source.headers, opts.mapping);
-		if (!kind) {
-			throw new ImportRefused(
-				`${fileName}: cannot tell from its headers whether it holds claims, audits or a CMS provider-service file ` +
-					`(headers: ${source.headers.slice(0, 12).join(', ')}${source.headers.length > 12 ? ', ...' : ''}); pass --kind or a --mapping file`
-			);
-		}
-		let mapping: HeaderMapping;
-		try {
-			mapping = mapHeaders(source.headers, kind, opts.mapping);
-		} catch (e) {
-			throw new ImportRefused(`${fileName}: ${(e as Error).message}`);
-		}
-		if (mapping.missingRequired.length) {
-			throw new ImportRefused(
-				`${fileName}: no column for required ${kind} field(s) ${mapping.missingRequired.join(', ')} ` +
-					`(file headers: ${source.headers.join(', ')}); name them in a --mapping file`
-			);
-		}
-		// typed fast path: clean numeric and date columns are parsed by the CSV reader itself
-		const typed = described.dialect ? typedColumns(kind, mapping.columns, described.dialect.headers, described.dialect.sample) : new Map<string, TypedColumn>();
-		if (described.dialect && typed.size) source = await csvSourceFor(path, described.dialect, format === 'csv.gz', typed);
-		// The sha256 is computed while DuckDB reads the file (hashing 1.5 GB takes seconds) and
-		// checked against earlier imports just before the commit: a duplicate is rolled back.
-		const checksumP = fileChecksum(path);
-		checksumP.catch(() => {});
-		const mappingJson = JSON.stringify(mapping.columns);
-		const [{ id }] = (await conn.runAndReadAll(`SELECT nextval('import_id_seq')::INTEGER AS id`)).getRowObjectsJS() as [{ id: number }];
-		await conn.run(
-			`INSERT INTO imports VALUES ($id, $f, '', $k, $fmt, now()::TIMESTAMP, NULL, 'running', NULL, NULL, NULL, $m, NULL)`,
-			{ id, f: fileName, k: kind, fmt: format, m: mappingJson }
-		);
-		const duplicateOf = async (): Promise<number | null> => {
-			const [dup] = (await conn.runAndReadAll(`SELECT import_id FROM imports WHERE checksum = $c AND kind = $k AND status = 'succeeded' LIMIT 1`, { c: await checksumP, k: kind })).getRowObjectsJS();
-			return dup ? Number(dup.import_id) : null;
-		};
-		try {
-			const counts = await loadInTransaction(conn, { id, path, fileName, kind, source, mapping, typed, onProgress: opts.onProgress, started, checksum: checksumP, duplicateOf });
-			const message = `${counts.rowsRead} rows read = ${counts.rowsLoaded} loaded + ${counts.rowsRejected} rejected`;
-			return { importId: id, fileName, checksum: await checksumP, kind, format, status: 'succeeded', ...counts, mapping, seconds: (Date.now() - started) / 1000, message };
-		} catch (e) {
-			if (e instanceof DuplicateImport) {
-				const message = `already imported as import #${e.earlierId} (same sha256); nothing added`;
-				await conn.run(
-					`UPDATE imports SET status = 'duplicate', checksum = $c, finished_at = now()::TIMESTAMP, rows_read = 0, rows_loaded = 0, rows_rejected = 0, message = $msg WHERE import_id = $id`,
-					{ id, c: await checksumP, msg: message }
-				);
-				return { importId: id, fileName, checksum: await checksumP, kind, format, status: 'duplicate', rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, mapping, seconds: (Date.now() - started) / 1000, message };
+		let encoding = declaredEncoding;
+		const textColumns = new Set<string>();
+		for (let attempt = 0; ; attempt++) {
+			const described = await describe(path, format, conn, encoding);
+			const dialect = described.dialect;
+			// a file that is not UTF-8 is decoded once into a UTF-8 copy next to the database (it
+			// holds PHI: removed when the import ends, whatever happens)
+			const transcoded = dialect && dialect.encoding !== 'utf-8' ? await transcodeToUtf8(path, dialect.encoding, format === 'csv.gz', dbPath) : null;
+			try {
+				return await importPlan(conn, {
+					path, readPath: transcoded ?? path, gz: format === 'csv.gz' && !transcoded, fileName, format, started, opts, described, textColumns
+				});
+			} catch (e) {
+				if (!(e instanceof ReadAgain) || attempt >= 2) throw e;
+				for (const c of e.textColumns) textColumns.add(c);
+				if (e.notUtf8) {
+					if (encoding || dialect?.encoding !== 'utf-8') throw new ImportRefused(`${fileName}: some lines are not valid ${encoding ?? dialect?.encoding ?? 'UTF-8'} text; declare the file's encoding (--encoding, or "encoding" in a mapping file: ${textEncodingNames.join(', ')})`);
+					encoding = 'windows-1252';
+				}
+			} finally {
+				if (transcoded) await rm(transcoded, { force: true });
 			}
-			const reason = (e as Error).message.split('\n')[0] ?? 'unknown error';
-			await conn.run(`UPDATE imports SET status = 'failed', finished_at = now()::TIMESTAMP, message = $msg WHERE import_id = $id`, { id, msg: reason });
-			throw e instanceof ImportRefused ? e : new ImportRefused(`${fileName}: import failed and nothing was kept: ${reason}`);
 		}
-	}, opts.dbPath ?? defaultDbPath());
+	}, dbPath);
+}
+
+interface Plan {
+	path: string;
+	/** the file DuckDB reads: the upload itself, or its UTF-8 copy */
+	readPath: string;
+	gz: boolean;
+	fileName: string;
+	format: FileFormat;
+	started: number;
+	opts: ImportOptions;
+	described: { source: SourceInfo; dialect: CsvDialect | null };
+	/** columns a first attempt found values outside the fast path in: read as text */
+	textColumns: ReadonlySet<string>;
+}
+
+async function importPlan(conn: DuckDBConnection, plan: Plan): Promise<ImportResult> {
+	const { path, fileName, format, started, opts, described } = plan;
+	let source = described.source;
+	const dialect = described.dialect;
+	// another CMS dataset (or a layout we know we cannot read) is named, not mapped
+	if (!opts.kind && !opts.mapping && recognisedDataset(source.headers)) throw new ImportRefused(unknownKindMessage(fileName, source.headers));
+	const kind = opts.kind ?? detectKind(source.headers, opts.mapping);
+	if (!kind) throw new ImportRefused(unknownKindMessage(fileName, source.headers));
+	let mapping: HeaderMapping;
+	try {
+		mapping = mapHeaders(source.headers, kind, opts.mapping);
+	} catch (e) {
+		throw new ImportRefused(`${fileName}: ${(e as Error).message}`);
+	}
+	if (mapping.missingRequired.length) {
+		throw new ImportRefused(
+			`${fileName}: no column for required ${kind} field(s) ${mapping.missingRequired.join(', ')} ` +
+				`(file headers: ${source.headers.join(', ')}); name them in a --mapping file`
+		);
+	}
+	// decimal separator: declared in the mapping, else judged from the sample, else refused
+	let decimal: '.' | ',' = opts.mapping?.decimal ?? '.';
+	if (!opts.mapping?.decimal && dialect) {
+		const verdict = detectDecimal(kind, mapping.columns, dialect.headers, dialect.sample, dialect.firstDataLine);
+		if (verdict.conflict) throw new ImportRefused(`${fileName}: ${verdict.conflict}`);
+		decimal = verdict.decimal;
+	}
+	const formats: ValueFormats = {
+		decimal,
+		dateFormats: [...(opts.mapping?.dateFormats ?? []), ...DEFAULT_DATE_FORMATS]
+	};
+	// typed fast path: clean numeric and date columns are parsed by the CSV reader itself
+	let typed = dialect ? typedColumns(kind, mapping.columns, dialect.headers, dialect.sample) : new Map<string, TypedColumn>();
+	typed = new Map([...typed].filter(([h, c]) => !plan.textColumns.has(h) && !(decimal === ',' && c.duckType !== 'DATE' && c.duckType !== 'INTEGER')));
+	if (dialect) source = await csvSourceFor(plan.readPath, dialect, plan.gz, typed);
+	const notes: string[] = [];
+	if (dialect?.noticeLines) notes.push(`skipped ${dialect.noticeLines} above the header (a notice, not data)`);
+	if (dialect && dialect.encoding !== 'utf-8') notes.push(`read as ${dialect.encoding}`);
+	if (decimal === ',') notes.push('amounts read with a decimal comma (1.234,56)');
+	// The sha256 is computed while DuckDB reads the file (hashing 1.5 GB takes seconds) and
+	// checked against earlier imports just before the commit: a duplicate is rolled back.
+	const checksumP = fileChecksum(path);
+	checksumP.catch(() => {});
+	const mappingJson = JSON.stringify(mapping.columns);
+	const [{ id }] = (await conn.runAndReadAll(`SELECT nextval('import_id_seq')::INTEGER AS id`)).getRowObjectsJS() as [{ id: number }];
+	await conn.run(
+		`INSERT INTO imports VALUES ($id, $f, '', $k, $fmt, now()::TIMESTAMP, NULL, 'running', NULL, NULL, NULL, $m, NULL)`,
+		{ id, f: fileName, k: kind, fmt: format, m: mappingJson }
+	);
+	const duplicateOf = async (): Promise<number | null> => {
+		const [dup] = (await conn.runAndReadAll(`SELECT import_id FROM imports WHERE checksum = $c AND kind = $k AND status = 'succeeded' LIMIT 1`, { c: await checksumP, k: kind })).getRowObjectsJS();
+		return dup ? Number(dup.import_id) : null;
+	};
+	try {
+		const counts = await loadInTransaction(conn, { id, path: plan.readPath, fileName, kind, source, mapping, typed, formats, onProgress: opts.onProgress, started, checksum: checksumP, duplicateOf, notes });
+		const message = `${counts.rowsRead} rows read = ${counts.rowsLoaded} loaded + ${counts.rowsRejected} rejected${notes.length ? `; ${notes.join('; ')}` : ''}`;
+		return { importId: id, fileName, checksum: await checksumP, kind, format, status: 'succeeded', ...counts, mapping, seconds: (Date.now() - started) / 1000, message };
+	} catch (e) {
+		if (e instanceof DuplicateImport) {
+			const message = `already imported as import #${e.earlierId} (same sha256); nothing added`;
+			await conn.run(
+				`UPDATE imports SET status = 'duplicate', checksum = $c, finished_at = now()::TIMESTAMP, rows_read = 0, rows_loaded = 0, rows_rejected = 0, message = $msg WHERE import_id = $id`,
+				{ id, c: await checksumP, msg: message }
+			);
+			return { importId: id, fileName, checksum: await checksumP, kind, format, status: 'duplicate', rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, mapping, seconds: (Date.now() - started) / 1000, message };
+		}
+		if (e instanceof ReadAgain) {
+			await conn.run(`DELETE FROM imports WHERE import_id = $id`, { id });
+			throw e;
+		}
+		const reason = (e as Error).message.split('\n')[0] ?? 'unknown error';
+		await conn.run(`UPDATE imports SET status = 'failed', finished_at = now()::TIMESTAMP, message = $msg WHERE import_id = $id`, { id, msg: reason });
+		throw e instanceof ImportRefused ? e : new ImportRefused(`${fileName}: import failed and nothing was kept: ${reason}`);
+	}
 }
 
 class DuplicateImport extends Error {
@@ -150,6 +229,8 @@ class DuplicateImport extends Error {
 
 interface LoadJob {
 	typed: Map<string, TypedColumn>;
+	formats: ValueFormats;
+	notes: string[];
 	checksum: Promise<string>;
 	duplicateOf: () => Promise<number | null>;
 	id: number;
@@ -185,7 +266,7 @@ async function step<T>(label: string, fn: () => Promise<T>): Promise<T> {
 async function loadInTransaction(conn: DuckDBConnection, job: LoadJob) {
 	const { id, kind, source } = job;
 	const t = { bad: `bad_npi_${id}`, rejects: `rej_${id}`, csvRejects: `rejects_${id}` };
-	const { innerList, outerList, targetColumns, npiColumns } = buildStagingSql(kind, job.mapping.columns, new Set(job.typed.keys()));
+	const { innerList, outerList, targetColumns, npiColumns } = buildStagingSql(kind, job.mapping.columns, new Set(job.typed.keys()), job.formats);
 	const cols = targetColumns.map(quoteIdent).join(', ');
 	const table = targetTable[kind];
 	const mine = kind === 'cms-provider-service' ? `import_id = ${id} AND source = 'cms'` : `import_id = ${id}`;
@@ -211,6 +292,7 @@ async function loadInTransaction(conn: DuckDBConnection, job: LoadJob) {
 		} finally {
 			if (timer) clearInterval(timer);
 		}
+		if (source.hasRejectsTable) await checkReaderRejects(conn, t.csvRejects, job.typed);
 		job.onProgress?.({ phase: 'loading', percent: 100, rowsEstimate: source.rowsEstimate, rowsPerSecond: 0 });
 		await conn.run(`CREATE OR REPLACE TEMP VIEW import_rows_raw AS SELECT *, import_problems AS problems, rowid AS rid FROM ${table} WHERE ${mine}`);
 		const badNpis = await step('check NPIs', () => stageBadNpis(conn, 'import_rows_raw', npiColumns, t.bad));
@@ -246,6 +328,22 @@ async function loadInTransaction(conn: DuckDBConnection, job: LoadJob) {
 	} finally {
 		await conn.run(cleanup).catch(() => {});
 	}
+}
+
+/**
+ * Throws ReadAgain when the reader rejected a value of a typed fast-path column (a format the
+ * sample did not show: the text path accepts every documented one) or met bytes that are not
+ * UTF-8; real problems are then reported by the text path, with their values.
+ */
+async function checkReaderRejects(conn: DuckDBConnection, table: string, typed: Map<string, TypedColumn>): Promise<void> {
+	const r = await conn.runAndReadAll(
+		`SELECT list(DISTINCT column_name) FILTER (WHERE error_type = 'CAST') AS casts,
+			count(*) FILTER (WHERE error_type IN ('INVALID ENCODING', 'INVALID UNICODE')) AS encoding
+		 FROM ${table}`
+	);
+	const row = r.getRowObjectsJS()[0] as { casts: string[] | null; encoding: bigint } | undefined;
+	const casts = (row?.casts ?? []).filter((c) => typed.has(c));
+	if (casts.length || Number(row?.encoding ?? 0) > 0) throw new ReadAgain(casts, Number(row?.encoding ?? 0) > 0);
 }
 
 function reportProgress(conn: DuckDBConnection, job: LoadJob): void {

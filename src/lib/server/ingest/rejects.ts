@@ -65,7 +65,7 @@ export async function stageRejects(conn: DuckDBConnection, job: RejectJob & { in
 			: STRUCTURAL_REASON;
 		await conn.run(
 			`INSERT INTO ${into}
-			 SELECT $id, $f, line, ${column}, ${reason}, NULL, left(csv_line, 2000)
+			 SELECT $id, $f, line, ${column}, ${reason}, left(csv_line, 200), left(csv_line, 2000)
 			 FROM ${rejectsTable}
 			 -- DuckDB logs a short row once per missing column: keep the first per line
 			 QUALIFY row_number() OVER (PARTITION BY line ORDER BY column_idx) = 1`,

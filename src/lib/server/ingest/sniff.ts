@@ -5,6 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
+import { guessDelimiter, isNoticeRecord, parseRecords, type CsvRecord } from '../csv/records.ts';
 
 export type FileFormat = 'csv' | 'csv.gz' | 'parquet';
 
@@ -15,6 +16,14 @@ export interface CsvDialect {
 	sample: string[][];
 	/** bytes per line in the first chunk, for a row-count estimate */
 	meanLineBytes: number;
+	/** the text encoding the file is read in (declared or detected) */
+	encoding: TextEncoding;
+	/** notice records above the header, skipped (DuckDB's skip counts records) */
+	skipRecords: number;
+	/** "lines 1-4" when notice lines were skipped (reported to the user), else null */
+	noticeLines: string | null;
+	/** physical line of the first data record (after a header that may span lines) */
+	firstDataLine: number;
 }
 
 export class ImportRefused extends Error {}
@@ -57,61 +66,68 @@ async function readHead(path: string, gz: boolean, limit = 65536): Promise<Buffe
 	return Buffer.concat(chunks).subarray(0, limit);
 }
 
-/** Split one CSV record (RFC 4180 quotes) on a delimiter. */
-export function splitCsvLine(line: string, delimiter: string): string[] {
-	const out: string[] = [];
-	let cur = '';
-	let quoted = false;
-	for (let i = 0; i < line.length; i++) {
-		const ch = line[i];
-		if (quoted) {
-			if (ch === '"' && line[i + 1] === '"') {
-				cur += '"';
-				i++;
-			} else if (ch === '"') quoted = false;
-			else cur += ch;
-		} else if (ch === '"') quoted = true;
-		else if (ch === delimiter) {
-			out.push(cur);
-			cur = '';
-		} else cur += ch;
+/** Text encodings an import can be read in; anything else is refused by name. */
+export const textEncodings = ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'] as const;
+export type TextEncoding = (typeof textEncodings)[number];
+
+/**
+ * The encoding of a file's first bytes: a UTF-16 byte-order mark, else UTF-8 when the bytes are
+ * valid UTF-8 (a BOM is optional), else Windows-1252, the encoding Excel and most US
+ * practice-management systems write "ANSI" CSV in (ISO 8859-1 plus 0x80-0x9F).
+ */
+export function detectEncoding(head: Buffer): TextEncoding {
+	if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+	if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+	try {
+		// stream: a multi-byte character cut by the head window is not an error
+		new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+		return 'utf-8';
+	} catch {
+		return 'windows-1252';
 	}
-	out.push(cur);
-	return out;
 }
 
-/** The delimiter that splits the header into the most fields (ties: comma first). */
-export function guessDelimiter(headerLine: string): string {
-	let best = ',';
-	let bestCount = 1;
-	for (const d of [',', '\t', ';', '|']) {
-		const n = splitCsvLine(headerLine, d).length;
-		if (n > bestCount) {
-			best = d;
-			bestCount = n;
-		}
-	}
-	return best;
-}
+export { guessDelimiter };
 
-export async function sniffCsv(path: string, format: FileFormat): Promise<CsvDialect> {
+/**
+ * The file's dialect from its first 64 KB: encoding (declared, else detected), delimiter, notice
+ * lines above the header (CMS edit tables open with a licence notice: records with fewer than two
+ * non-empty cells are skipped and reported), the header record (a quoted cell may hold a line
+ * break) and sample rows.
+ */
+export async function sniffCsv(path: string, format: FileFormat, declaredEncoding?: TextEncoding): Promise<CsvDialect> {
 	const head = await readHead(path, format === 'csv.gz');
-	const text = head.toString('utf8').replace(/^\uFEFF/, '');
-	const newline = text.indexOf('\n');
-	if (newline < 0 && head.length >= 65536) {
+	const encoding = declaredEncoding ?? detectEncoding(head);
+	const text = new TextDecoder(encoding).decode(head, { stream: true }).replace(/^\uFEFF/, '');
+	const truncated = head.length >= 65536;
+	const firstBreak = text.indexOf('\n');
+	if (firstBreak < 0 && truncated) {
 		throw new ImportRefused(`${path}: line 1 is longer than 64 KB; expected a header row of column names`);
 	}
-	const headerLine = (newline < 0 ? text : text.slice(0, newline)).replace(/\r$/, '');
-	if (!headerLine.trim()) throw new ImportRefused(`${path}: line 1 is empty; expected a header row of column names`);
-	const delimiter = guessDelimiter(headerLine);
-	const headers = splitCsvLine(headerLine, delimiter).map((h) => h.trim());
+	const delimiter = guessDelimiter(text, truncated);
+	let records;
+	try {
+		records = parseRecords(text, delimiter, { truncated });
+	} catch (e) {
+		throw new ImportRefused(`${path}: ${(e as Error).message}`);
+	}
+	const headerAt = records.findIndex((r) => !isNoticeRecord(r.fields));
+	if (headerAt < 0 || headerAt >= 50) {
+		throw new ImportRefused(`${path}: no header row of column names in the first ${Math.min(records.length, 50)} lines (line 1 holds ${JSON.stringify((records[0]?.fields ?? []).join(delimiter).slice(0, 80))})`);
+	}
+	const header = records[headerAt] as CsvRecord;
+	const headers = header.fields.map((h) => h.trim());
 	const blank = headers.findIndex((h) => !h);
-	if (blank >= 0) throw new ImportRefused(`${path}: line 1, column ${blank + 1} has no name; every column needs a header`);
+	if (blank >= 0) throw new ImportRefused(`${path}: line ${header.firstLine}, column ${blank + 1} has no name; every column needs a header`);
 	const dup = headers.find((h, i) => headers.indexOf(h) !== i);
-	if (dup) throw new ImportRefused(`${path}: line 1 names column "${dup}" twice`);
-	const all = text.split('\n');
-	const lines = all.length - 1;
-	// complete lines only: the last one may be cut by the 64 KB window
-	const sample = all.slice(1, Math.max(1, all.length - 1)).map((l) => l.replace(/\r$/, '')).filter((l) => l.trim()).map((l) => splitCsvLine(l, delimiter));
-	return { delimiter, headers, sample, meanLineBytes: lines > 1 ? head.length / lines : 200 };
+	if (dup) throw new ImportRefused(`${path}: line ${header.firstLine} names column "${dup}" twice`);
+	const sample = records.slice(headerAt + 1).filter((r) => r.fields.some((f) => f.trim() !== '')).map((r) => r.fields);
+	const lines = text.split('\n').length - 1;
+	return {
+		delimiter, headers, sample, encoding,
+		meanLineBytes: lines > 1 ? head.length / lines : 200,
+		skipRecords: headerAt,
+		noticeLines: headerAt ? `lines 1-${header.firstLine - 1}` : null,
+		firstDataLine: header.lastLine + 1
+	};
 }

@@ -28,11 +28,11 @@ export function csvSource(path: string, dialect: CsvDialect & { gz?: boolean }, 
 	return {
 		headers: dialect.headers,
 		hasRejectsTable: true,
-		firstDataLine: 2,
+		firstDataLine: dialect.firstDataLine,
 		rowsEstimate: Math.max(1, Math.round((sizeBytes ?? 0) / dialect.meanLineBytes)),
 		relation: (rejectsTable) =>
 			`read_csv($path, header = true, auto_detect = false, delim = ${lit(dialect.delimiter)}, quote = '"', escape = '"',
-				columns = ${columns}, store_rejects = true, rejects_table = ${lit(rejectsTable)},
+				columns = ${columns}, skip = ${dialect.skipRecords}, store_rejects = true, rejects_table = ${lit(rejectsTable)},
 				rejects_scan = ${lit(`${rejectsTable}_scan`)}, max_line_size = ${MAX_LINE_BYTES},
 				compression = ${dialect.gz ? "'gzip'" : "'none'"})`
 	};

@@ -116,7 +116,7 @@ export async function* readSegments(path: string): AsyncGenerator<Segment> {
 			yield* createReadStream(path, { start: offset + text.length });
 		})())
 		: createReadStream(path, { start: offset });
-	source.on('error', (e) => parser.destroy(e));
+	source.on('error', (e: Error) => parser.destroy(e));
 	source.pipe(parser);
 	let n = 0;
 	for await (const raw of parser as AsyncIterable<FormattedSegment>) {

@@ -1,56 +1,20 @@
-// A small RFC 4180 reader for the files auditors hand back (findings, value lists): quoted
-// fields with "" escapes and embedded newlines, CRLF or LF, a UTF-8 BOM, and a delimiter
-// sniffed from the first line (comma, tab or semicolon). Files are small (one row per
-// sampled unit), so whole-text parsing is fine.
+// The files auditors hand back (findings, value lists) are read through the shared CSV path
+// (src/lib/server/csv/records.ts, csv-parse): quoted fields with "" escapes and embedded line
+// breaks, CRLF or LF, a UTF-8 BOM, and the delimiter sniffed from the first record.
+import { CsvError } from 'csv-parse/sync';
+import { guessDelimiter, parseCsvText } from '../csv/records.ts';
 
 export function sniffDelimiter(text: string): string {
-	const first = text.slice(0, text.search(/\r?\n|$/));
-	const counts = [',', '\t', ';'].map((d) => ({ d, n: first.split(d).length - 1 }));
-	counts.sort((a, b) => b.n - a.n);
-	return counts[0] && counts[0].n > 0 ? counts[0].d : ',';
+	return guessDelimiter(text.replace(/^\uFEFF/, ''));
 }
 
-export function parseCsv(input: string, delimiter = sniffDelimiter(input.replace(/^\uFEFF/, ''))): string[][] {
-	const text = input.replace(/^\uFEFF/, '');
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let field = '';
-	let quoted = false;
-	let i = 0;
-	const endField = () => {
-		row.push(field);
-		field = '';
-	};
-	const endRow = () => {
-		endField();
-		if (!(row.length === 1 && row[0] === '')) rows.push(row);
-		row = [];
-	};
-	while (i < text.length) {
-		const ch = text[i] as string;
-		if (quoted) {
-			if (ch === '"') {
-				if (text[i + 1] === '"') {
-					field += '"';
-					i += 2;
-					continue;
-				}
-				quoted = false;
-			} else field += ch;
-			i++;
-			continue;
-		}
-		if (ch === '"' && field === '') quoted = true;
-		else if (ch === delimiter) endField();
-		else if (ch === '\n') endRow();
-		else if (ch === '\r') {
-			if (text[i + 1] !== '\n') endRow();
-		} else field += ch;
-		i++;
+export function parseCsv(input: string, delimiter = sniffDelimiter(input)): string[][] {
+	try {
+		return parseCsvText(input, delimiter);
+	} catch (e) {
+		if (e instanceof CsvError && e.code === 'CSV_QUOTE_NOT_CLOSED') throw new Error('unterminated quoted field at the end of the file');
+		throw e;
 	}
-	if (quoted) throw new Error('unterminated quoted field at the end of the file');
-	if (field !== '' || row.length) endRow();
-	return rows;
 }
 
 /** Header names compared loosely: lower case, spaces and dashes as underscores. */

@@ -1,0 +1,83 @@
+// The one CSV reading path in JavaScript (everything large is read by DuckDB's own reader):
+// the importer's sniffing of a file's head, the findings files and the value lists auditors hand
+// back. Records are parsed by csv-parse (RFC 4180: quoted fields with "" escapes and line breaks,
+// CR LF or LF, a UTF-8 BOM), not by hand.
+import { parse, CsvError } from 'csv-parse/sync';
+
+export interface CsvRecord {
+	fields: string[];
+	/** 1-based physical line where the record starts, and where it ends (quoted line breaks) */
+	firstLine: number;
+	lastLine: number;
+}
+
+export const CANDIDATE_DELIMITERS = [',', '\t', ';', '|'] as const;
+
+/**
+ * Records of `text` split on `delimiter`. Rows may have different widths (the caller judges
+ * them). With `truncated` (a head cut from a larger file), an unfinished last record is dropped
+ * instead of failing. Throws csv-parse's error (with its line) on a quote that never closes.
+ */
+export function parseRecords(text: string, delimiter: string, opts: { truncated?: boolean; maxRecords?: number } = {}): CsvRecord[] {
+	let body = text.replace(/^\uFEFF/, '');
+	if (opts.truncated) body = body.slice(0, body.lastIndexOf('\n') + 1);
+	for (let attempt = 0; ; attempt++) {
+		try {
+			const rows = parse(body, {
+				delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, info: true,
+				...(opts.maxRecords ? { to: opts.maxRecords } : {})
+			}) as unknown as { record: string[] }[];
+			// each record ends with one line break; its fields may hold more (quoted line breaks)
+			let next = 1;
+			return rows.map(({ record }) => {
+				const firstLine = next;
+				const lastLine = firstLine + record.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0);
+				next = lastLine + 1;
+				return { fields: record, firstLine, lastLine };
+			});
+		} catch (e) {
+			// a quoted field cut by the head window: drop the unfinished tail and try again
+			if (opts.truncated && e instanceof CsvError && e.code === 'CSV_QUOTE_NOT_CLOSED' && attempt < 20) {
+				const cut = body.lastIndexOf('\n', body.length - 2);
+				if (cut <= 0) throw e;
+				body = body.slice(0, cut + 1);
+				continue;
+			}
+			throw e;
+		}
+	}
+}
+
+/** A record with fewer than two non-empty cells: a notice line or a blank line, not a header. */
+export function isNoticeRecord(fields: string[]): boolean {
+	return fields.filter((f) => f.trim() !== '').length < 2;
+}
+
+/**
+ * The delimiter that splits the first non-notice record of `text` into the most fields (ties:
+ * the earlier candidate, comma first).
+ */
+export function guessDelimiter(text: string, truncated = false): string {
+	let best: string = ',';
+	let bestCount = 1;
+	for (const d of CANDIDATE_DELIMITERS) {
+		let records: CsvRecord[];
+		try {
+			records = parseRecords(text, d, { truncated, maxRecords: 50 });
+		} catch {
+			continue;
+		}
+		const header = records.find((r) => !isNoticeRecord(r.fields));
+		const n = header?.fields.length ?? 0;
+		if (n > bestCount) {
+			best = d;
+			bestCount = n;
+		}
+	}
+	return best;
+}
+
+/** Whole small files (findings, value lists): records as string arrays, blank lines dropped. */
+export function parseCsvText(text: string, delimiter = guessDelimiter(text)): string[][] {
+	return parseRecords(text, delimiter).map((r) => r.fields).filter((f) => !(f.length === 1 && f[0] === ''));
+}
