@@ -1,17 +1,32 @@
--- Line rule mue_exceeded: units of a code for one patient, provider and date of service above
--- the practitioner MUE in the user's imported CMS MUE table (mue_limits). Dollars at risk: the
--- allowed amount of the units above the limit, pro rata.
+-- Line rule mue_exceeded: units of a code above the practitioner MUE in the user's imported CMS
+-- MUE table (mue_limits), counted as its MUE adjudication indicator (MAI) says (CMS, "Medically
+-- Unlikely Edits", MAI definitions): MAI 1 = a claim-line edit, each line's own units; MAI 2
+-- (policy) and 3 (clinical) = date-of-service edits, the units of the code for one patient and
+-- date of service (by the same provider) added up across lines and claims. A table without an
+-- MAI column is checked per date of service. Dollars at risk: the allowed amount of the units
+-- above the limit, pro rata.
 -- No parameters. Columns: as critical_care_bundled_draw.sql
-WITH day_units AS (
+WITH mue AS (
+	SELECT * FROM mue_limits WHERE import_id = (SELECT max(import_id) FROM mue_limits)
+),
+day_units AS (
 	SELECT rendering_npi, patient_id, service_date, procedure_code, sum(units) AS day_units
 	FROM claim_lines
+	WHERE procedure_code IN (SELECT procedure_code FROM mue WHERE coalesce(adjudication_indicator, '3') <> '1')
 	GROUP BY ALL
+),
+counted AS (
+	SELECT l.*, m.mue,
+		CASE WHEN m.adjudication_indicator = '1' THEN l.units ELSE d.day_units END AS counted_units,
+		CASE WHEN m.adjudication_indicator = '1' THEN ' on the line (MAI 1)' ELSE ' on the date of service (MAI ' || coalesce(m.adjudication_indicator, '?') || ')' END AS basis
+	FROM claim_lines l
+	JOIN mue m ON m.procedure_code = l.procedure_code
+	LEFT JOIN day_units d ON d.rendering_npi = l.rendering_npi AND d.patient_id IS NOT DISTINCT FROM l.patient_id
+		AND d.service_date = l.service_date AND d.procedure_code = l.procedure_code
 )
 SELECT
-	l.rendering_npi, l.provider_name, l.specialty, l.claim_id, l.line_number, l.service_date, l.procedure_code,
-	(coalesce(l.allowed_amount, 0) * (d.day_units - m.mue) / d.day_units)::DECIMAL(14,2) AS dollars,
-	d.day_units || ' units, MUE ' || m.mue AS detail
-FROM claim_lines l
-JOIN day_units d USING (rendering_npi, patient_id, service_date, procedure_code)
-JOIN (SELECT * FROM mue_limits WHERE import_id = (SELECT max(import_id) FROM mue_limits)) m ON m.procedure_code = l.procedure_code
-WHERE d.day_units > m.mue;
+	rendering_npi, provider_name, specialty, claim_id, line_number, service_date, procedure_code,
+	(coalesce(allowed_amount, 0) * (counted_units - mue) / counted_units)::DECIMAL(14,2) AS dollars,
+	counted_units || ' units' || basis || ', MUE ' || mue AS detail
+FROM counted
+WHERE counted_units > mue;

@@ -27,6 +27,10 @@ export interface FieldDef {
 	defaultSql?: string;
 	/** Header spellings seen in real exports; compared after normalizeHeader(). */
 	synonyms: string[];
+	/** values that mean "none" in this field (CMS writes * for an NCCI deletion date in force) */
+	nullValues?: string[];
+	/** stored value = group 1 of this regex over the text (CMS MAI "2 Date of Service Edit: Policy" -> 2); no match = bad value */
+	extract?: { pattern: string; expected: string };
 	description: string;
 }
 
@@ -68,14 +72,14 @@ export const auditFields: FieldDef[] = [
 	{ name: 'audit_date', type: 'date', synonyms: ['review date', 'date audited', 'audited on'], description: 'Date of the audit' },
 	{ name: 'specialty', type: 'text', synonyms: ['provider specialty', 'specialty name', 'department'], description: 'Specialty of the audited provider' },
 	{ name: 'service_date', type: 'date', synonyms: ['date of service', 'dos', 'svc date'], description: 'Date of service (PHI)' },
-	{ name: 'original_code', type: 'code', synonyms: ['original cpt', 'billed code', 'coded cpt', 'submitted code', 'original procedure code', 'coded code', 'original'], description: 'Code as billed (empty = line added by the auditor)' },
-	{ name: 'audited_code', type: 'code', synonyms: ['audited cpt', 'correct code', 'auditor code', 'recommended code', 'audited procedure code', 'revised code', 'audited'], description: 'Code the auditor supports (empty = not supported)' },
-	{ name: 'original_modifiers', type: 'list', synonyms: ['original modifier', 'billed modifiers', 'original mods'], description: 'Modifiers as billed' },
-	{ name: 'audited_modifiers', type: 'list', synonyms: ['audited modifier', 'correct modifiers', 'audited mods'], description: 'Modifiers the auditor supports' },
+	{ name: 'original_code', type: 'code', synonyms: ['original cpt', 'billed code', 'coded cpt', 'submitted code', 'original procedure code', 'coded code', 'original', 'billed cpt', 'billed hcpcs', 'billed cpt code', 'submitted cpt'], description: 'Code as billed (empty = line added by the auditor)' },
+	{ name: 'audited_code', type: 'code', synonyms: ['audited cpt', 'correct code', 'auditor code', 'recommended code', 'audited procedure code', 'revised code', 'audited', 'audited hcpcs', 'audited cpt code', 'corrected cpt', 'correct cpt'], description: 'Code the auditor supports (empty = not supported)' },
+	{ name: 'original_modifiers', type: 'list', synonyms: ['original modifier', 'billed modifiers', 'original mods', 'billed mod', 'billed mods', 'billed modifier'], description: 'Modifiers as billed' },
+	{ name: 'audited_modifiers', type: 'list', synonyms: ['audited modifier', 'correct modifiers', 'audited mods', 'audited mod', 'corrected modifier'], description: 'Modifiers the auditor supports' },
 	{ name: 'original_units', type: 'int', synonyms: ['billed units', 'original unit'], description: 'Units as billed' },
 	{ name: 'audited_units', type: 'int', synonyms: ['correct units', 'audited unit'], description: 'Units the auditor supports' },
-	{ name: 'original_diagnoses', type: 'list', synonyms: ['original dx', 'billed dx', 'original diagnosis codes'], description: 'Diagnoses as billed' },
-	{ name: 'audited_diagnoses', type: 'list', synonyms: ['audited dx', 'correct dx', 'audited diagnosis codes'], description: 'Diagnoses the auditor supports' },
+	{ name: 'original_diagnoses', type: 'list', synonyms: ['original dx', 'billed dx', 'original diagnosis codes', 'billed icd 10', 'billed icd10', 'billed diagnoses'], description: 'Diagnoses as billed' },
+	{ name: 'audited_diagnoses', type: 'list', synonyms: ['audited dx', 'correct dx', 'audited diagnosis codes', 'audited icd 10', 'audited icd10', 'audited diagnoses'], description: 'Diagnoses the auditor supports' },
 	{ name: 'billed_amount', type: 'money', synonyms: ['billed', 'charge', 'charge amount', 'original amount', 'billed amt'], description: 'Amount as billed' },
 	{ name: 'audited_amount', type: 'money', synonyms: ['correct amount', 'audited fee', 'audited amt', 'supported amount'], description: 'Amount the audit supports' }
 ];
@@ -99,7 +103,7 @@ export const cmsFields: FieldDef[] = [
 export const mueFields: FieldDef[] = [
 	{ name: 'procedure_code', type: 'code', required: true, synonyms: ['hcpcs/cpt code', 'hcpcs cpt code', 'hcpcs', 'cpt', 'hcpcs code'], description: 'HCPCS/CPT Code' },
 	{ name: 'mue', type: 'int', required: true, synonyms: ['practitioner services mue values', 'mue value', 'mue values', 'practitioner mue'], description: 'Practitioner Services MUE Values' },
-	{ name: 'adjudication_indicator', type: 'text', synonyms: ['mue adjudication indicator', 'mai'], description: 'MUE Adjudication Indicator' }
+	{ name: 'adjudication_indicator', type: 'text', synonyms: ['mue adjudication indicator', 'mai'], extract: { pattern: '^\\s*([123])\\b', expected: '1, 2 or 3 (e.g. "1 Line Edit", "2 Date of Service Edit: Policy")' }, description: 'MUE Adjudication Indicator: 1 = per claim line, 2 and 3 = per patient and date of service' }
 ];
 
 /** CMS NCCI procedure-to-procedure edits, practitioner (licensed: the user brings the file). */
@@ -107,7 +111,7 @@ export const ptpFields: FieldDef[] = [
 	{ name: 'column1', type: 'code', required: true, synonyms: ['column 1', 'column1 code', 'col 1'], description: 'Column 1 code' },
 	{ name: 'column2', type: 'code', required: true, synonyms: ['column 2', 'column2 code', 'col 2'], description: 'Column 2 code' },
 	{ name: 'effective_date', type: 'date', synonyms: ['effective date'], description: 'Effective date' },
-	{ name: 'deletion_date', type: 'date', synonyms: ['deletion date', 'deletion date *=no data'], description: 'Deletion date (empty: in effect)' },
+	{ name: 'deletion_date', type: 'date', nullValues: ['*'], synonyms: ['deletion date', 'deletion date *=no data'], description: 'Deletion date (empty or * = in force)' },
 	{ name: 'modifier_indicator', type: 'text', synonyms: ['modifier', 'modifier 0=not allowed 1=allowed 9=not applicable', 'modifier indicator'], description: '0 = no modifier allowed, 1 = allowed, 9 = not applicable' }
 ];
 

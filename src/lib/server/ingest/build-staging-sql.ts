@@ -169,11 +169,17 @@ export function buildStagingSql(kind: ImportKind, columns: Record<string, string
 		const t = `t_${i}`;
 		// a typed column arrives parsed by the CSV reader (bad values already rejected there)
 		const typedByReader = typedHeaders.has(header);
-		inner.push(`${typedByReader ? quoteIdent(header) : raw(header)} AS ${r}`);
+		let rawSql = typedByReader ? quoteIdent(header) : raw(header);
+		if (field.nullValues?.length) rawSql = `CASE WHEN trim(${quoteIdent(header)}) IN (${field.nullValues.map(sqlString).join(', ')}) THEN NULL ELSE ${rawSql} END`;
+		inner.push(`${rawSql} AS ${r}`);
 		inner.push(`${typedByReader ? r : typed(field, r, formats)} AS ${t}`);
 		const value = finish(field, t);
 		exprs.set(field.name, field.defaultSql ? `coalesce(${value}, ${field.defaultSql})` : value);
+		if (field.extract) {
+			exprs.set(field.name, `nullif(regexp_extract(${t}, ${sqlString(field.extract.pattern)}, 1), '')`);
+		}
 		const conds = problem(field, r, t);
+		if (field.extract) conds.push({ cond: `${r} IS NOT NULL AND NOT regexp_matches(${r}, ${sqlString(field.extract.pattern)})`, reason: `expected ${field.extract.expected}` });
 		if (field.required) conds.unshift({ cond: `${r} IS NULL`, reason: 'missing required value' });
 		for (const { cond, reason } of conds) {
 			// value kept short: a 10 MB cell must not become a 10 MB reject row

@@ -341,7 +341,7 @@ export function compositeProblem(value: string, declared: string, name: string, 
 		return `${name} "${value}" uses "${other}" between its components, but ISA16 declares "${declared}" as the component separator ` +
 			`(expected ${qualifier}${declared}code, e.g. ${qualifier}${declared}${example})`;
 	}
-	return `${name} "${value}" has no procedure code after the qualifier (expected ${qualifier}${declared}code with the component separator "${declared}" that ISA16 declares, e.g. ${qualifier}${declared}${example})`;
+	return `${name} "${value}" has no procedure code after the qualifier: ISA16 declares "${declared}" as the component separator, so ${name} must read ${qualifier}${declared}code (e.g. ${qualifier}${declared}${example})`;
 }
 
 function fmt(c: number): string {
