@@ -65,7 +65,7 @@ export const claimFields: FieldDef[] = [
 
 export const auditFields: FieldDef[] = [
 	{ name: 'audit_id', type: 'text', synonyms: ['audit', 'audit #', 'audit number', 'review id'], description: 'Audit (worksheet) identifier' },
-	{ name: 'claim_id', type: 'text', required: true, synonyms: ['claim', 'claim number', 'claim no', 'claim #', 'icn', 'encounter id'], description: 'Audited claim' },
+	{ name: 'claim_id', type: 'text', required: true, synonyms: ['claim', 'claim number', 'claim no', 'claim #', 'icn', 'encounter id', 'encounter #', 'encounter', 'encounter number'], description: 'Audited claim' },
 	{ name: 'line_number', type: 'int', required: true, synonyms: ['line', 'line no', 'line #', 'ln', 'claim line'], description: 'Audited line' },
 	{ name: 'coder_id', type: 'code', required: true, synonyms: ['coder', 'coded by', 'coder name'], description: 'Coder whose work was audited' },
 	{ name: 'auditor_id', type: 'code', synonyms: ['auditor', 'reviewer', 'reviewed by', 'auditor name'], description: 'Auditor' },
