@@ -8,6 +8,7 @@
 -- Reads the temp view import_rows (the rows of the import being loaded, rejected rows already
 -- removed; see import-file.ts) and returns rows shaped like provider_services (inserted BY
 -- NAME). $import_id INTEGER
+INSERT INTO provider_services BY NAME
 SELECT
 	'claims' AS source,
 	$import_id AS import_id,

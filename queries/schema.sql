@@ -115,6 +115,16 @@ CREATE TABLE IF NOT EXISTS mue_limits (
 	adjudication_indicator  VARCHAR,
 	import_problems         VARCHAR[] DEFAULT []
 );
+-- The practice's provider roster (import kind provider-roster): claim files without a specialty
+-- take it from the newest roster row of the rendering NPI.
+CREATE TABLE IF NOT EXISTS provider_roster (
+	import_id        INTEGER,
+	npi              VARCHAR,
+	provider_name    VARCHAR,
+	specialty        VARCHAR,
+	taxonomy_code    VARCHAR,
+	import_problems  VARCHAR[] DEFAULT []
+);
 CREATE TABLE IF NOT EXISTS ncci_ptp_pairs (
 	import_id           INTEGER,
 	column1             VARCHAR,

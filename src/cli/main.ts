@@ -15,6 +15,8 @@ import { denialsCommand } from './commands/denials.ts';
 import { sampleCommand } from './commands/sample.ts';
 import { sampleSizeCommand } from './commands/sample-size.ts';
 import { appraiseCommand } from './commands/appraise.ts';
+import { kindsCommand } from './commands/kinds.ts';
+import { importKinds, TextEncodingName } from '../lib/schemas/fields.ts';
 import { DatabaseBusy } from '../lib/server/db/database.ts';
 import { ImportRefused } from '../lib/server/ingest/sniff.ts';
 
@@ -34,13 +36,15 @@ const commands: Record<string, (argv: string[]) => Promise<void>> = {
 	denials: denialsCommand,
 	sample: sampleCommand,
 	'sample-size': sampleSizeCommand,
-	appraise: appraiseCommand
+	appraise: appraiseCommand,
+	kinds: kindsCommand
 };
 
 const usage = `usage: claimlens <command> [flags]   (every command takes --db FILE and --json)
   demo     [--lines N] [--seed S] [--replace]   generate and import the synthetic demo dataset
-  import   FILE... [--kind claims|audits|cms-provider-service|cms-mue|cms-ncci-ptp] [--mapping map.json]
-                                                CSV, CSV.gz, Parquet, or X12 835 remittances
+  import   FILE... [--kind ${importKinds.join('|')}] [--mapping map.json] [--encoding ${TextEncodingName.options.join('|')}]
+                                                CSV, CSV.gz, Parquet, or X12 835 remittances and 837 claims
+  kinds                                         the import kinds: label, fields and synonyms (the registry)
   imports                                       the import log
   rejects  IMPORT_ID [--csv]                    rejected rows of one import
   flags    [--rule ID] [--specialty S] [--all]   risk flags (peer-comparison and line rules)

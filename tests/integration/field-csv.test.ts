@@ -106,7 +106,7 @@ describe.skipIf(!field)('field claim and audit exports', () => {
 });
 
 describe.skipIf(!field)('field CMS files', () => {
-	for (const [file, name] of [['geo_and_service.csv', 'by Geography and Service'], ['by_provider.csv', '- by Provider"'], ['partd_by_provider_and_drug.csv', 'Part D Prescribers - by Provider and Drug']]) {
+	for (const [file, name] of [['geo_and_service.csv', 'by Geography and Service'], ['by_provider.csv', '- by Provider"'], ['partd_by_provider_and_drug.csv', 'Part D Prescribers - by Provider and Drug']] as const) {
 		it(`${file}: refused naming the dataset, never advised to write a mapping`, () => withDb(async (db) => {
 			const msg = await refusal(importFile(fx('cms', file), { dbPath: db.path }));
 			expect(msg).toContain(name);

@@ -47,9 +47,17 @@ describe('hostile CSV input', () => {
 		const r = await expectRows('values.csv', [HEADER, 'B1,1,1234567893,IM,2025-13-01,99213,1', 'B2,1,1234567890,IM,2025-01-01,99213,1', 'B3,1,12345,IM,2025-01-01,99213,1', 'B4,1,1234567893,IM,31/01/2025,99213,1'].join('\n'), 0, 4);
 		expect((await listRejects(r.importId, db.path)).map((x) => x.reason)).toEqual(['bad date', 'bad NPI check digit', 'NPI must be 10 digits', 'bad date']);
 	});
-	it('non-UTF-8 bytes: the line is rejected as not UTF-8', async () => {
-		const r = await expectRows('latin1.csv', Buffer.concat([Buffer.from(`${HEADER}\n${GOOD(11)}\nL1,1,1234567893,M`), Buffer.from([0xe9, 0xff]), Buffer.from('decine,2025-01-01,99213,1\n')]), 1, 1);
-		expect((await listRejects(r.importId, db.path))[0]?.reason).toMatch(/not UTF-8/);
+	it('non-UTF-8 bytes anywhere: the whole file is read as Windows-1252, no row dropped (issue 10)', async () => {
+		const r = await expectRows('latin1.csv', Buffer.concat([Buffer.from(`${HEADER}\n${GOOD(11)}\nL1,1,1234567893,M`), Buffer.from([0xe9, 0xff]), Buffer.from('decine,2025-01-01,99213,1\n')]), 2, 0);
+		expect(r.message).toContain('read as windows-1252');
+		// E9 = é, FF = ÿ in Windows-1252
+		const [row] = await db.query(`SELECT specialty FROM claim_lines WHERE claim_id = 'L1'`);
+		expect(row?.specialty).toBe('M\u00e9\u00ffdecine');
+	});
+	it('non-UTF-8 bytes after the first 64 KB: re-read as Windows-1252, no row dropped', async () => {
+		const good = Array.from({ length: 1500 }, (_, i) => GOOD(100 + i)).join('\n');
+		const r = await expectRows('late-latin1.csv', Buffer.concat([Buffer.from(`${HEADER}\n${good}\nL2,1,1234567893,M`), Buffer.from([0xe9]), Buffer.from('decine,2025-01-01,99213,1\n')]), 1501, 0);
+		expect(r.message).toContain('read as windows-1252');
 	});
 	it('an empty file is refused and a header-only file loads nothing', async () => {
 		await expect(importFile(file('empty.csv', ''), { dbPath: db.path })).rejects.toBeInstanceOf(ImportRefused);

@@ -54,17 +54,21 @@ describe.skipIf(!haveShared)('public 835 fixtures (shared/fixtures/x12)', () => 
 		expect(r.lines[3]?.units).toBe(2);
 	});
 
-	it('835_profee_multiple.edi: 156 interchanges, 468 claim payment loops, totals agree', async () => {
+	it('835_profee_multiple.edi: one interchange repeated 156 times is counted once (issue 10: never twice)', async () => {
 		const path = join(x12, '835_profee_multiple.edi');
 		const text = readFileSync(path, 'latin1');
+		// the file holds 156 copies of the same interchange: ISA13 006000600, TRN02 10100000000, BPR02 45.75
+		expect(naiveSum(text, 'BPR', 2)).toBe(156 * 4575);
 		const r = await parse835(readSegments(path));
-		expect(r.payments).toHaveLength(156);
-		expect(r.claims).toHaveLength(468);
-		expect(sum(r.payments, (p) => p.payment_cents)).toBe(naiveSum(text, 'BPR', 2));
-		expect(sum(r.claims, (c) => c.paid_cents)).toBe(naiveSum(text, 'CLP', 4));
-		expect(sum(r.claims, (c) => c.paid_cents)).toBe(156 * 4575);
+		expect(r.payments).toHaveLength(1);
+		expect(r.claims).toHaveLength(3);
+		expect(r.warnings).toHaveLength(155);
+		expect(r.warnings[0]).toContain('interchange ISA13 006000600 from sender EMEDNYBAT repeats the one at segment 1 (ISA)');
+		expect(sum(r.payments, (p) => p.payment_cents)).toBe(naiveSum(text, 'BPR', 2) / 156);
+		expect(sum(r.claims, (c) => c.paid_cents)).toBe(naiveSum(text, 'CLP', 4) / 156);
+		expect(sum(r.claims, (c) => c.paid_cents)).toBe(4575);
 		expect(sum(r.claims, (c) => c.charge_cents) - sum(r.claims, (c) => c.paid_cents)).toBe(sum(r.adjustments, (a) => a.amount_cents));
-		expect(sum(r.adjustments, (a) => a.amount_cents)).toBe(naiveCasSum(text));
+		expect(sum(r.adjustments, (a) => a.amount_cents)).toBe(naiveCasSum(text) / 156);
 	});
 });
 
@@ -124,7 +128,7 @@ describe('malformed 835 files are refused, naming the segment', () => {
 	});
 
 	it('checks the fixed-width ISA header', () => {
-		expect(checkIsa(good)).toEqual({ element: '*', component: ':', terminator: '~' });
+		expect(checkIsa(good)).toEqual({ element: '*', component: ':', terminator: '~', padding: 0 });
 		expect(() => checkIsa('ISA*00*short~')).toThrow(/segment 1 \(ISA\)/);
 	});
 

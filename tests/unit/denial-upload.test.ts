@@ -15,6 +15,6 @@ describe('upload extensions for remittances', () => {
 	});
 
 	it('refuses other files, naming what is accepted', () => {
-		expect(() => uploadExtension('remit.zip')).toThrow(/X12 835 \(\.835, \.edi, \.x12\)/);
+		expect(() => uploadExtension('remit.zip')).toThrow(/X12 835\/837 \(\.835, \.837, \.edi, \.x12\)/);
 	});
 });

@@ -1,15 +1,15 @@
-// claimlens import FILE... [--kind claims|audits|cms-provider-service] [--mapping map.json]
+// claimlens import FILE... [--kind KIND] [--mapping map.json] [--encoding ENC]
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { appendAudit } from '../../lib/server/audit/audit-log.ts';
 import { z } from 'zod';
-import { ImportKind, MappingFile } from '../../lib/schemas/fields.ts';
+import { ImportKind, MappingFile, TextEncodingName } from '../../lib/schemas/fields.ts';
 import { importFile, type ImportResult } from '../../lib/server/ingest/import-file.ts';
 import { describeMapping } from '../../lib/server/ingest/header-mapping.ts';
 import { parseFlags } from '../args.ts';
 import { CliError, fmtInt, info, printJson, progressLine } from '../output.ts';
 
-const Flags = z.object({ kind: ImportKind.optional(), mapping: z.string().optional(), db: z.string().optional(), json: z.boolean().optional() });
+const Flags = z.object({ kind: ImportKind.optional(), mapping: z.string().optional(), encoding: TextEncodingName.optional(), db: z.string().optional(), json: z.boolean().optional() });
 
 export function readMappingFile(path: string): MappingFile {
 	let raw: unknown;
@@ -24,7 +24,7 @@ export function readMappingFile(path: string): MappingFile {
 }
 
 export async function importCommand(argv: string[]): Promise<void> {
-	const { flags, positionals } = parseFlags(argv, { kind: { type: 'string' }, mapping: { type: 'string' } }, Flags);
+	const { flags, positionals } = parseFlags(argv, { kind: { type: 'string' }, mapping: { type: 'string' }, encoding: { type: 'string' } }, Flags);
 	if (!positionals.length) throw new CliError('import: name at least one FILE');
 	const mapping = flags.mapping ? readMappingFile(flags.mapping) : undefined;
 	const results: ImportResult[] = [];
@@ -33,6 +33,7 @@ export async function importCommand(argv: string[]): Promise<void> {
 		const result = await importFile(file, {
 			kind: flags.kind,
 			mapping,
+			encoding: flags.encoding,
 			dbPath: flags.db,
 			onProgress: (p) => {
 				if (p.phase === 'reading') show(`${p.percent.toFixed(0)}%  ~${fmtInt(p.rowsEstimate)} rows  ${fmtInt(p.rowsPerSecond)} rows/s`);

@@ -20,12 +20,17 @@ const Flags = z.object({
 	json: z.boolean().optional()
 });
 
+import { removeLeftoverUploads } from '../../lib/server/ingest/upload.ts';
+
 export async function serveCommand(argv: string[]): Promise<void> {
 	const { flags } = parseFlags(argv, { port: { type: 'string' }, host: { type: 'string' }, 'no-demo': { type: 'boolean' }, lines: { type: 'string' } }, Flags);
 	const entry = resolve(appRoot(), 'build', 'index.js');
 	if (!existsSync(entry)) throw new CliError(`${entry} is missing: run \`npm run build\` first (npm start does both)`);
 	const dbPath = resolve(flags.db ?? defaultDbPath());
 	process.env.CLAIMLENS_DB = dbPath;
+	// uploads a crash left behind hold PHI: gone before the first request
+	const leftovers = removeLeftoverUploads();
+	if (leftovers) info(`removed ${leftovers} upload(s) left by an interrupted import`);
 	if (!flags['no-demo'] && (await databaseIsEmpty(dbPath))) {
 		info(`${dbPath} is empty: generating the synthetic demo dataset (first start only)`);
 		await runDemo({ dbPath, lines: flags.lines ?? (process.env.CLAIMLENS_DEMO_LINES ? Number(process.env.CLAIMLENS_DEMO_LINES) : undefined) });

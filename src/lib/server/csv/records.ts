@@ -58,8 +58,12 @@ export function isNoticeRecord(fields: string[]): boolean {
  * the earlier candidate, comma first).
  */
 export function guessDelimiter(text: string, truncated = false): string {
+	// Under each candidate, the header is the first record split into two or more non-empty
+	// cells. The winner is the delimiter under which most records after the header have the
+	// header's width (a notice line with a comma above a tab-delimited table loses), then the
+	// wider header, then the earlier candidate.
 	let best: string = ',';
-	let bestCount = 1;
+	let bestScore = [-1, 1];
 	for (const d of CANDIDATE_DELIMITERS) {
 		let records: CsvRecord[];
 		try {
@@ -67,11 +71,14 @@ export function guessDelimiter(text: string, truncated = false): string {
 		} catch {
 			continue;
 		}
-		const header = records.find((r) => !isNoticeRecord(r.fields));
-		const n = header?.fields.length ?? 0;
-		if (n > bestCount) {
+		const at = records.findIndex((r) => !isNoticeRecord(r.fields));
+		if (at < 0) continue;
+		const width = (records[at] as CsvRecord).fields.length;
+		const matches = records.slice(at + 1).filter((r) => r.fields.length === width).length;
+		const [bm, bw] = bestScore as [number, number];
+		if (matches > bm || (matches === bm && width > bw)) {
 			best = d;
-			bestCount = n;
+			bestScore = [matches, width];
 		}
 	}
 	return best;

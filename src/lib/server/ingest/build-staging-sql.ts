@@ -8,6 +8,7 @@
 // columns and builds the problem list from them, so no conversion runs twice. NPI check digits
 // are not computed per row here: the loader checks each distinct NPI once (npi-check.ts).
 import { fieldsByKind, lineStatuses, type FieldDef, type ImportKind } from '../../schemas/fields.ts';
+import { kindModule, tableKinds } from '../../import-kinds/index.ts';
 
 export function quoteIdent(name: string): string {
 	return `"${name.replace(/"/g, '""')}"`;
@@ -140,21 +141,11 @@ export interface StagingSql {
 	npiColumns: string[];
 }
 
-const MODIFIER_COLUMNS = ['modifier_1', 'modifier_2', 'modifier_3', 'modifier_4'];
+/** Target table columns per kind (import_id is added by the loader), from the registry. */
+export const targetColumnsByKind = Object.fromEntries(tableKinds.map((k) => [k.id, k.targetColumns])) as Record<ImportKind, string[]>;
 
-/** Target table columns per kind (import_id is added by the loader). */
-export const targetColumnsByKind: Record<ImportKind, string[]> = {
-	claims: fieldsByKind.claims.map((f) => f.name).filter((n) => !MODIFIER_COLUMNS.includes(n)),
-	audits: fieldsByKind.audits.map((f) => f.name),
-	'cms-provider-service': [
-		'rendering_npi', 'provider_name', 'specialty', 'place_of_service', 'procedure_code',
-		'services', 'beneficiaries', 'avg_charge', 'avg_allowed', 'avg_paid'
-	],
-	'cms-mue': fieldsByKind['cms-mue'].map((f) => f.name),
-	'cms-ncci-ptp': fieldsByKind['cms-ncci-ptp'].map((f) => f.name)
-};
-
-export function buildStagingSql(kind: ImportKind, columns: Record<string, string>, typedHeaders: ReadonlySet<string> = new Set(), formats: ValueFormats = defaultFormats): StagingSql {
+export function buildStagingSql(kind: ImportKind, columns: Record<string, string>, typedHeaders: ReadonlySet<string> = new Set(), formats: ValueFormats = defaultFormats, ctx: { hasRoster: boolean } = { hasRoster: false }): StagingSql {
+	const mod = kindModule(kind);
 	const fields = fieldsByKind[kind];
 	const inner: string[] = [];
 	const exprs = new Map<string, string>();
@@ -186,15 +177,8 @@ export function buildStagingSql(kind: ImportKind, columns: Record<string, string
 			problems.push(`CASE WHEN ${cond} THEN ${sqlString(`${field.name}|${reason}|`)} || coalesce(left(${r}::VARCHAR, 200), '') END`);
 		}
 	});
-	if (kind === 'claims') {
-		const mods = MODIFIER_COLUMNS.filter((m) => columns[m]).map((m) => exprs.get(m) as string);
-		if (mods.length) {
-			exprs.set('modifiers', `list_concat(${exprs.get('modifiers')}, list_filter([${mods.join(', ')}], lambda x: x IS NOT NULL))`);
-		}
-	}
-	if (kind === 'cms-provider-service') {
-		exprs.set('provider_name', `nullif(concat_ws(', ', ${exprs.get('provider_last_name')}, ${exprs.get('provider_first_name')}), '')`);
-	}
+	mod.finish?.(exprs, columns, ctx);
+	problems.push(...(mod.problems?.(exprs, columns, ctx) ?? []));
 	const targetColumns = targetColumnsByKind[kind];
 	const outer = targetColumns.map((c) => `${exprs.get(c) ?? 'NULL'} AS ${quoteIdent(c)}`);
 	outer.push(`${problems.length ? `list_filter([${problems.join(',\n\t\t')}], lambda x: x IS NOT NULL)` : '[]::VARCHAR[]'} AS problems`);

@@ -2,6 +2,7 @@
 // Case-insensitive, punctuation-insensitive, with synonyms from real exports, and a user mapping
 // file that wins over everything. Pure: unit-tested in tests/unit/header-mapping.test.ts.
 import { fieldsByKind, type FieldDef, type ImportKind, type MappingFile } from '../../schemas/fields.ts';
+import { tableKinds } from '../../import-kinds/index.ts';
 
 /** "Rendering NPI" -> "renderingnpi", "CPT/HCPCS" -> "cpthcpcs", "Mod 1" -> "mod1". */
 export function normalizeHeader(header: string): string {
@@ -63,9 +64,8 @@ export function mapHeaders(headers: string[], kind: ImportKind, mapping?: Mappin
 }
 
 /**
- * Which kind a file is, from its headers: audit worksheets have original/audited codes, the
- * CMS file has service and beneficiary counts per provider and code, claim exports have claim
- * ids, codes and dates. Returns null when nothing fits (the caller asks for --kind).
+ * Which kind a file is, from its headers: the first registry kind (src/lib/import-kinds/) whose
+ * detect() accepts them. Returns null when nothing fits (the caller asks for --kind).
  */
 export function detectKind(headers: string[], mapping?: MappingFile): ImportKind | null {
 	if (mapping?.kind) return mapping.kind;
@@ -77,15 +77,11 @@ export function detectKind(headers: string[], mapping?: MappingFile): ImportKind
 			return mapHeaders(headers, kind);
 		}
 	};
-	const has = (kind: ImportKind, field: string) => Boolean(safeMap(kind).columns[field]);
-	if (has('audits', 'original_code') && has('audits', 'audited_code')) return 'audits';
-	if (has('cms-ncci-ptp', 'column1') && has('cms-ncci-ptp', 'column2')) return 'cms-ncci-ptp';
-	if (has('cms-mue', 'mue') && !has('claims', 'claim_id')) return 'cms-mue';
-	if (has('cms-provider-service', 'services') && has('cms-provider-service', 'procedure_code') && !has('claims', 'claim_id')) {
-		return 'cms-provider-service';
+	const claimIdFits = Boolean(safeMap('claims').columns.claim_id);
+	for (const k of tableKinds) {
+		const cols = safeMap(k.id).columns;
+		if (k.detect((field) => Boolean(cols[field]), claimIdFits)) return k.id;
 	}
-	const claims = safeMap('claims');
-	if (claims.missingRequired.length <= 1 && claims.columns.procedure_code) return 'claims';
 	return null;
 }
 

@@ -23,6 +23,7 @@ import { typedColumns, type TypedColumn } from './typed-columns.ts';
 import { isX12File } from '../remit/x12-segments.ts';
 import { importRemittance } from '../remit/load-remit.ts';
 import { buildFactsInTransaction } from '../denials/facts.ts';
+import { kindModule } from '../../import-kinds/index.ts';
 
 export { ImportRefused };
 
@@ -60,13 +61,6 @@ export interface ImportResult {
 	message: string;
 }
 
-const targetTable: Record<ImportKind, string> = {
-	claims: 'claim_lines',
-	audits: 'audit_lines',
-	'cms-provider-service': 'provider_services',
-	'cms-mue': 'mue_limits',
-	'cms-ncci-ptp': 'ncci_ptp_pairs'
-};
 
 async function describe(path: string, format: FileFormat, conn: DuckDBConnection, encoding?: TextEncoding): Promise<{ source: SourceInfo; dialect: CsvDialect | null }> {
 	if (format === 'parquet') return { source: await parquetSource(conn, path), dialect: null };
@@ -159,10 +153,14 @@ async function importPlan(conn: DuckDBConnection, plan: Plan): Promise<ImportRes
 	} catch (e) {
 		throw new ImportRefused(`${fileName}: ${(e as Error).message}`);
 	}
-	if (mapping.missingRequired.length) {
+	// claim lines need a specialty (the peer group): from the file, else the provider roster
+	const hasRoster = kind === 'claims' && Number((await conn.runAndReadAll('SELECT count(*) AS n FROM provider_roster')).getRowObjectsJS()[0]?.n ?? 0) > 0;
+	const missing = [...mapping.missingRequired, ...(kind === 'claims' && !mapping.columns.specialty && !hasRoster ? ['specialty'] : [])];
+	if (missing.length) {
 		throw new ImportRefused(
-			`${fileName}: no column for required ${kind} field(s) ${mapping.missingRequired.join(', ')} ` +
-				`(file headers: ${source.headers.join(', ')}); name them in a --mapping file`
+			`${fileName}: no column for required ${kind} field(s) ${missing.join(', ')} ` +
+				`(file headers: ${source.headers.join(', ')}); name them in a --mapping file` +
+				(missing.includes('specialty') ? ', or import a provider roster (kind provider-roster) for the specialty' : '')
 		);
 	}
 	// decimal separator: declared in the mapping, else judged from the sample, else refused
@@ -199,7 +197,7 @@ async function importPlan(conn: DuckDBConnection, plan: Plan): Promise<ImportRes
 		return dup ? Number(dup.import_id) : null;
 	};
 	try {
-		const counts = await loadInTransaction(conn, { id, path: plan.readPath, fileName, kind, source, mapping, typed, formats, onProgress: opts.onProgress, started, checksum: checksumP, duplicateOf, notes });
+		const counts = await loadInTransaction(conn, { id, path: plan.readPath, fileName, kind, source, mapping, typed, formats, hasRoster, onProgress: opts.onProgress, started, checksum: checksumP, duplicateOf, notes });
 		const message = `${counts.rowsRead} rows read = ${counts.rowsLoaded} loaded + ${counts.rowsRejected} rejected${notes.length ? `; ${notes.join('; ')}` : ''}`;
 		return { importId: id, fileName, checksum: await checksumP, kind, format, status: 'succeeded', ...counts, mapping, seconds: (Date.now() - started) / 1000, message };
 	} catch (e) {
@@ -231,6 +229,7 @@ interface LoadJob {
 	typed: Map<string, TypedColumn>;
 	formats: ValueFormats;
 	notes: string[];
+	hasRoster: boolean;
 	checksum: Promise<string>;
 	duplicateOf: () => Promise<number | null>;
 	id: number;
@@ -266,10 +265,11 @@ async function step<T>(label: string, fn: () => Promise<T>): Promise<T> {
 async function loadInTransaction(conn: DuckDBConnection, job: LoadJob) {
 	const { id, kind, source } = job;
 	const t = { bad: `bad_npi_${id}`, rejects: `rej_${id}`, csvRejects: `rejects_${id}` };
-	const { innerList, outerList, targetColumns, npiColumns } = buildStagingSql(kind, job.mapping.columns, new Set(job.typed.keys()), job.formats);
+	const mod = kindModule(kind);
+	const { innerList, outerList, targetColumns, npiColumns } = buildStagingSql(kind, job.mapping.columns, new Set(job.typed.keys()), job.formats, { hasRoster: job.hasRoster });
 	const cols = targetColumns.map(quoteIdent).join(', ');
-	const table = targetTable[kind];
-	const mine = kind === 'cms-provider-service' ? `import_id = ${id} AND source = 'cms'` : `import_id = ${id}`;
+	const table = mod.target;
+	const mine = mod.tag ? `import_id = ${id} AND ${quoteIdent(mod.tag.column)} = '${mod.tag.value}'` : `import_id = ${id}`;
 	// settings are speed hints only: a locked configuration (web server) refuses them, harmlessly;
 	// progress is sampled from 1 s on (tracking it from 0 s slowed the read by a third)
 	const trySet = (sql: string) => conn.run(sql).then(() => undefined, () => undefined);
@@ -280,8 +280,8 @@ async function loadInTransaction(conn: DuckDBConnection, job: LoadJob) {
 		await conn.run('BEGIN TRANSACTION');
 		const timer = job.onProgress ? setInterval(() => reportProgress(conn, job), 250) : null;
 		try {
-			const prefix = kind === 'cms-provider-service' ? `source, import_id` : `import_id`;
-			const values = kind === 'cms-provider-service' ? `'cms', $id` : `$id`;
+			const prefix = mod.tag ? `${quoteIdent(mod.tag.column)}, import_id` : `import_id`;
+			const values = mod.tag ? `'${mod.tag.value}', $id` : `$id`;
 			await step('read + convert + write', () =>
 				conn.run(
 					`INSERT INTO ${table} (${prefix}, ${cols}, import_problems)
@@ -307,8 +307,8 @@ async function loadInTransaction(conn: DuckDBConnection, job: LoadJob) {
 			}
 			return c;
 		});
-		if (kind === 'claims') {
-			await step('provider-service roll-up', () => conn.run(`INSERT INTO provider_services BY NAME (${readQuery('rollup_claim_import')})`, { import_id: id }));
+		for (const q of mod.afterLoad ?? []) {
+			await step(q, () => conn.run(readQuery(q), { import_id: id }));
 		}
 		const earlier = await step('checksum', () => job.duplicateOf());
 		if (earlier !== null) throw new DuplicateImport(earlier);
@@ -318,7 +318,7 @@ async function loadInTransaction(conn: DuckDBConnection, job: LoadJob) {
 			{ id, c: await job.checksum, read: counts.rowsRead, loaded: counts.rowsLoaded, rejected: counts.rowsRejected, msg: `${counts.rowsRejected} rows rejected` }
 		);
 		// derived tables are built before the commit: rows that would break them refuse the import
-		if (kind === 'claims') await step('denial facts', () => buildFactsInTransaction(conn));
+		if (mod.feedsDenials) await step('denial facts', () => buildFactsInTransaction(conn));
 		await step('commit', () => conn.run('COMMIT'));
 		job.onProgress?.({ phase: 'done', percent: 100, rowsEstimate: counts.rowsRead, rowsPerSecond: counts.rowsRead / Math.max(0.001, (Date.now() - job.started) / 1000) });
 		return counts;

@@ -104,10 +104,12 @@ export async function sniffCsv(path: string, format: FileFormat, declaredEncodin
 	if (firstBreak < 0 && truncated) {
 		throw new ImportRefused(`${path}: line 1 is longer than 64 KB; expected a header row of column names`);
 	}
-	const delimiter = guessDelimiter(text, truncated);
+	// the sample tolerates a broken tail (a quote never closed, a cut line): DuckDB's reader
+	// rejects such lines with their numbers; the sample only needs complete records
+	const delimiter = guessDelimiter(text, true);
 	let records;
 	try {
-		records = parseRecords(text, delimiter, { truncated });
+		records = parseRecords(truncated ? text : `${text}\n`, delimiter, { truncated: true });
 	} catch (e) {
 		throw new ImportRefused(`${path}: ${(e as Error).message}`);
 	}

@@ -1,7 +1,7 @@
 // Uploaded files: checked by extension, streamed to data/uploads under a random name (the
 // user's file name is only ever a label), size-limited, then imported like any other file.
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -10,13 +10,13 @@ import { ImportRefused } from './sniff.ts';
 
 export const MAX_UPLOAD_BYTES = Number(process.env.CLAIMLENS_MAX_UPLOAD_BYTES ?? 2 * 1024 ** 3);
 
-const allowed = [/\.csv$/i, /\.tsv$/i, /\.txt$/i, /\.csv\.gz$/i, /\.tsv\.gz$/i, /\.txt\.gz$/i, /\.parquet$/i, /\.835$/i, /\.edi$/i, /\.x12$/i];
+const allowed = [/\.csv$/i, /\.tsv$/i, /\.txt$/i, /\.csv\.gz$/i, /\.tsv\.gz$/i, /\.txt\.gz$/i, /\.parquet$/i, /\.835$/i, /\.837$/i, /\.edi$/i, /\.x12$/i];
 
 export function uploadExtension(name: string): string {
 	if (!allowed.some((re) => re.test(name))) {
-		throw new ImportRefused(`${name}: only .csv, .tsv, .txt (optionally .gz), .parquet and X12 835 (.835, .edi, .x12) files can be imported`);
+		throw new ImportRefused(`${name}: only .csv, .tsv, .txt (optionally .gz), .parquet and X12 835/837 (.835, .837, .edi, .x12) files can be imported`);
 	}
-	const m = /(\.(csv|tsv|txt)(\.gz)?|\.parquet|\.835|\.edi|\.x12)$/i.exec(name);
+	const m = /(\.(csv|tsv|txt)(\.gz)?|\.parquet|\.835|\.837|\.edi|\.x12)$/i.exec(name);
 	return (m?.[1] ?? '.csv').toLowerCase();
 }
 
@@ -24,6 +24,22 @@ export function uploadsDir(): string {
 	const dir = resolve(appRoot(), 'data', 'uploads');
 	mkdirSync(dir, { recursive: true });
 	return dir;
+}
+
+/**
+ * Removes uploads and decoded copies a crash left behind (they hold PHI); run at start-up,
+ * before the server takes requests. Returns how many files were removed.
+ */
+export function removeLeftoverUploads(): number {
+	let removed = 0;
+	for (const dir of [resolve(appRoot(), 'data', 'uploads'), resolve(appRoot(), 'data', 'tmp')]) {
+		if (!existsSync(dir)) continue;
+		for (const f of readdirSync(dir)) {
+			rmSync(resolve(dir, f), { force: true, recursive: true });
+			removed++;
+		}
+	}
+	return removed;
 }
 
 /** Streams a request body to a random file name; returns its path. */

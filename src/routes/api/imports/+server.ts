@@ -1,5 +1,6 @@
 // POST /api/imports?name=FILE[&kind=...][&mapping=JSON]: the raw file as the request body.
 // Answers with NDJSON: progress lines while DuckDB reads the file, then the result or error.
+import { rmSync } from 'node:fs';
 import { error, json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { ImportKind, MappingFile } from '$lib/schemas/fields';
@@ -36,8 +37,9 @@ export const POST: RequestHandler = async ({ request, url, locals }) => {
 	const stream = new ReadableStream<Uint8Array>({
 		async start(controller) {
 			const send = (obj: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(obj)}\n`));
+			let path: string | null = null;
 			try {
-				const path = await saveUpload(body, name);
+				path = await saveUpload(body, name);
 				send({ type: 'uploaded' });
 				const result = await importFile(path, {
 					kind,
@@ -52,6 +54,8 @@ export const POST: RequestHandler = async ({ request, url, locals }) => {
 				await appendAudit({ userId: user.user_id, email: user.email, action: 'import', target: name, details: { status: 'refused', message } }).catch(() => {});
 				send({ type: 'error', message });
 			} finally {
+				// the upload holds PHI: it does not outlive its import, whatever the outcome
+				if (path) rmSync(path, { force: true });
 				controller.close();
 			}
 		}
