@@ -8,6 +8,7 @@ import {
 	type PaymentRow, type Remittance
 } from './remit-types.ts';
 import { X12FormatError, comp, el, label, type Segment } from './x12-segments.ts';
+import { X12Envelope } from './x12-envelope.ts';
 
 const GROUPS = ['CO', 'PR', 'OA', 'PI', 'CR'];
 
@@ -20,36 +21,20 @@ interface OpenClaim {
 
 export class Parser835 {
 	readonly out: Remittance = { payments: [], claims: [], lines: [], adjustments: [], providerAdjustments: [], segments: 0, warnings: [] };
-	private isa: Segment | null = null;
-	/** ISA16, the component separator this interchange declares */
-	private component = ':';
-	/** interchanges seen (ISA06 sender + ISA13 control number) -> the segment that opened it */
-	private interchanges = new Map<string, Segment>();
-	private repeatOf: Segment | null = null;
+	private env = new X12Envelope('835', 'remittance advice');
 	/** payments seen in this file (paymentKey) -> the ST that carried it */
 	private paymentsSeen = new Map<string, Segment>();
 	/** output lengths when the open transaction set started (to drop a repeated payment) */
 	private mark = { claims: 0, lines: 0, adjustments: 0, providerAdjustments: 0 };
-	private gs: Segment | null = null;
-	private st: Segment | null = null;
-	private groups = 0;
-	private sets = 0;
-	private stCount = 0;
 	private payment: (PaymentRow & { seg: Segment | null }) | null = null;
 	private claim: OpenClaim | null = null;
 
 	push(s: Segment): void {
 		this.out.segments = s.n;
-		if (this.st) this.stCount += 1;
-		switch (s.id) {
-			case 'ISA': return this.onIsa(s);
-			case 'IEA': return this.onIea(s);
-			case 'GS': return this.onGs(s);
-			case 'GE': return this.onGe(s);
-			case 'ST': return this.onSt(s);
-			case 'SE': return this.onSe(s);
-		}
-		if (!this.st || !this.payment) throw formatError(s, 'outside a transaction set (ST..SE)');
+		if (this.env.push(s)) return;
+		if (s.id === 'ST') return this.onSt(s);
+		if (s.id === 'SE') return this.onSe(s);
+		if (!this.env.st || !this.payment) throw formatError(s, 'outside a transaction set (ST..SE)');
 		switch (s.id) {
 			case 'BPR': return this.onBpr(s);
 			case 'TRN': this.payment.trace_number = el(s, 2) || null; return;
@@ -68,49 +53,13 @@ export class Parser835 {
 	}
 
 	finish(): Remittance {
-		const open = this.st ?? this.gs ?? this.isa;
-		if (open) throw new X12FormatError(`the file ends inside the ${open.id} started at ${label(open)}, before its closing ${{ ISA: 'IEA', GS: 'GE', ST: 'SE' }[open.id] ?? 'segment'} (truncated?)`);
+		this.env.finish();
 		if (!this.out.payments.length) throw new X12FormatError('no 835 transaction set (ST*835 ... SE) in the file');
 		return this.out;
 	}
 
-	private onIsa(s: Segment) {
-		if (this.isa) throw formatError(s, `a new interchange before the IEA of the one at ${label(this.isa)}`);
-		this.isa = s;
-		this.groups = 0;
-		this.component = el(s, 16) || ':';
-		const key = `${el(s, 6).trim()}|${el(s, 13)}`;
-		this.repeatOf = this.interchanges.get(key) ?? null;
-		if (!this.repeatOf) this.interchanges.set(key, s);
-	}
-
-	private onIea(s: Segment) {
-		if (!this.isa || this.gs) throw formatError(s, this.gs ? `IEA before the GE of ${label(this.gs)}` : 'IEA without ISA');
-		if (el(s, 2) !== el(this.isa, 13)) throw formatError(s, `IEA02 ${el(s, 2)} does not match ISA13 ${el(this.isa, 13)}`);
-		if (Number(el(s, 1)) !== this.groups) throw formatError(s, `IEA01 says ${el(s, 1)} functional groups, the interchange has ${this.groups}`);
-		this.isa = null;
-	}
-
-	private onGs(s: Segment) {
-		if (!this.isa || this.gs) throw formatError(s, this.gs ? `GS before the GE of ${label(this.gs)}` : 'GS outside an interchange (ISA..IEA)');
-		this.gs = s;
-		this.groups += 1;
-		this.sets = 0;
-	}
-
-	private onGe(s: Segment) {
-		if (!this.gs || this.st) throw formatError(s, this.st ? `GE before the SE of ${label(this.st)}` : 'GE without GS');
-		if (el(s, 2) !== el(this.gs, 6)) throw formatError(s, `GE02 ${el(s, 2)} does not match GS06 ${el(this.gs, 6)}`);
-		if (Number(el(s, 1)) !== this.sets) throw formatError(s, `GE01 says ${el(s, 1)} transaction sets, the group has ${this.sets}`);
-		this.gs = null;
-	}
-
 	private onSt(s: Segment) {
-		if (!this.gs || this.st) throw formatError(s, this.st ? `ST before the SE of ${label(this.st)}` : 'ST outside a functional group (GS..GE)');
-		if (el(s, 1) !== '835') throw formatError(s, `transaction set ${el(s, 1) || '(none)'} is not an 835 remittance advice; only 835 files can be imported here`);
-		this.st = s;
-		this.stCount = 1;
-		this.sets += 1;
+		this.env.openSt(s);
 		this.mark = { claims: this.out.claims.length, lines: this.out.lines.length, adjustments: this.out.adjustments.length, providerAdjustments: this.out.providerAdjustments.length };
 		this.payment = {
 			seg: null, transaction_seq: this.out.payments.length + 1, control_number: el(s, 2), payer_name: null, payer_id: null,
@@ -120,14 +69,11 @@ export class Parser835 {
 	}
 
 	private onSe(s: Segment) {
-		if (!this.st || !this.payment) throw formatError(s, 'SE without ST');
+		if (!this.env.st || !this.payment) throw formatError(s, 'SE without ST');
 		this.closeClaim();
-		if (Number(el(s, 1)) !== this.stCount) {
-			throw formatError(s, `SE01 says ${el(s, 1)} segments but the transaction set has ${this.stCount} (truncated or damaged?)`);
-		}
-		if (el(s, 2) !== el(this.st, 2)) throw formatError(s, `SE02 ${el(s, 2)} does not match ST02 ${el(this.st, 2)}`);
+		const st = this.env.closeSe(s);
 		const p = this.payment;
-		if (!p.seg) throw formatError(s, `the transaction set at ${label(this.st)} has no BPR payment segment`);
+		if (!p.seg) throw formatError(s, `the transaction set at ${label(st)} has no BPR payment segment`);
 		const expected = p.claim_paid_cents - p.provider_adjustment_cents;
 		if (p.payment_cents !== expected) {
 			throw formatError(p.seg, `BPR02 pays ${fmt(p.payment_cents)} but the claim payments (CLP04) add up to ${fmt(p.claim_paid_cents)}` +
@@ -143,13 +89,12 @@ export class Parser835 {
 			this.out.lines.length = lines;
 			this.out.adjustments.length = adjustments;
 			this.out.providerAdjustments.length = providerAdjustments;
-			const isa = this.repeatOf && this.isa ? `interchange ISA13 ${el(this.isa, 13)} from sender ${el(this.isa, 6).trim()} repeats the one at ${label(this.repeatOf)}, and ` : '';
-			this.out.warnings.push(`${label(this.st as Segment)}: ${isa}payment TRN02 ${row.trace_number} of ${fmt(row.payment_cents)} was already read at ${label(first)}: counted once`);
+			const isa = this.env.repeatNote() ? `${this.env.repeatNote()}, and ` : '';
+			this.out.warnings.push(`${label(st)}: ${isa}payment TRN02 ${row.trace_number} of ${fmt(row.payment_cents)} was already read at ${label(first)}: counted once`);
 		} else {
-			if (key) this.paymentsSeen.set(key, this.st as Segment);
+			if (key) this.paymentsSeen.set(key, st);
 			this.out.payments.push(row);
 		}
-		this.st = null;
 		this.payment = null;
 	}
 
@@ -216,7 +161,7 @@ export class Parser835 {
 	private onSvc(s: Segment) {
 		if (!this.claim) throw formatError(s, 'service line (SVC) outside a claim payment (CLP)');
 		const code = comp(s, 1, 2);
-		if (!code) throw formatError(s, compositeProblem(el(s, 1), this.component, 'SVC01', 'HC', '99213'));
+		if (!code) throw formatError(s, compositeProblem(el(s, 1), this.env.component, 'SVC01', 'HC', '99213'));
 		const c = this.claim.row;
 		const row: LineRow = {
 			claim_seq: c.claim_seq, line_seq: this.claim.lines.length + 1, claim_id: c.claim_id, line_number: null, line_control: null,
