@@ -20,7 +20,8 @@ import { fileChecksum } from './checksum.ts';
 import { csvSourceFor, parquetSource, type SourceInfo } from './sources.ts';
 import { stageRejects } from './rejects.ts';
 import { typedColumns, type TypedColumn } from './typed-columns.ts';
-import { isX12File } from '../remit/x12-segments.ts';
+import { isX12File, x12TransactionSet } from '../remit/x12-segments.ts';
+import { importClaims837 } from '../claims837/load-837.ts';
 import { importRemittance } from '../remit/load-remit.ts';
 import { buildFactsInTransaction } from '../denials/facts.ts';
 import { kindModule } from '../../import-kinds/index.ts';
@@ -42,6 +43,10 @@ export interface ImportOptions {
 	dbPath?: string;
 	/** the file's text encoding when known (--encoding); else the mapping's, else detected */
 	encoding?: TextEncoding;
+	/** the file whose sha256 identifies the import (an 837's rows arrive as a hand-over CSV) */
+	checksumPath?: string;
+	/** the format recorded in the log when it is not the file's own ('x12' for an 837) */
+	format?: 'x12';
 	onProgress?: (p: ImportProgress) => void;
 }
 
@@ -91,8 +96,11 @@ export function importFile(path: string, opts: ImportOptions = {}): Promise<Impo
 }
 
 async function importOne(path: string, opts: ImportOptions): Promise<ImportResult> {
-	// X12 files (first non-blank bytes "ISA") are 835 remittances: their own loader, same contract.
-	if (await isX12File(path)) return importRemittance(path, opts);
+	// X12 files (first non-blank bytes "ISA"): 835 remittances and 837 claims by their ST01
+	if (await isX12File(path)) {
+		if ((await x12TransactionSet(path)) === '837') return importClaims837(path, opts, importOne);
+		return importRemittance(path, opts);
+	}
 	const started = Date.now();
 	const fileName = opts.displayName ?? basename(path);
 	const format = await detectFormat(path);
@@ -140,7 +148,8 @@ interface Plan {
 }
 
 async function importPlan(conn: DuckDBConnection, plan: Plan): Promise<ImportResult> {
-	const { path, fileName, format, started, opts, described } = plan;
+	const { path, fileName, started, opts, described } = plan;
+	const format = opts.format ?? plan.format;
 	let source = described.source;
 	const dialect = described.dialect;
 	// another CMS dataset (or a layout we know we cannot read) is named, not mapped
@@ -156,6 +165,9 @@ async function importPlan(conn: DuckDBConnection, plan: Plan): Promise<ImportRes
 	// claim lines need a specialty (the peer group): from the file, else the provider roster
 	const hasRoster = kind === 'claims' && Number((await conn.runAndReadAll('SELECT count(*) AS n FROM provider_roster')).getRowObjectsJS()[0]?.n ?? 0) > 0;
 	const missing = [...mapping.missingRequired, ...(kind === 'claims' && !mapping.columns.specialty && !hasRoster ? ['specialty'] : [])];
+	if (opts.format === 'x12' && missing.includes('specialty')) {
+		throw new ImportRefused(`${fileName}: X12 837 claim lines carry no specialty (the peer group); import your provider roster first (kind provider-roster: NPI and specialty or taxonomy code), then this file; nothing was imported`);
+	}
 	if (missing.length) {
 		throw new ImportRefused(
 			`${fileName}: no column for required ${kind} field(s) ${missing.join(', ')} ` +
@@ -184,7 +196,7 @@ async function importPlan(conn: DuckDBConnection, plan: Plan): Promise<ImportRes
 	if (decimal === ',') notes.push('amounts read with a decimal comma (1.234,56)');
 	// The sha256 is computed while DuckDB reads the file (hashing 1.5 GB takes seconds) and
 	// checked against earlier imports just before the commit: a duplicate is rolled back.
-	const checksumP = fileChecksum(path);
+	const checksumP = fileChecksum(opts.checksumPath ?? path);
 	checksumP.catch(() => {});
 	const mappingJson = JSON.stringify(mapping.columns);
 	const [{ id }] = (await conn.runAndReadAll(`SELECT nextval('import_id_seq')::INTEGER AS id`)).getRowObjectsJS() as [{ id: number }];

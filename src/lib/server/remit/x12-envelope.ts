@@ -22,8 +22,16 @@ export class X12Envelope {
 	private stCount = 0;
 	private interchanges = new Map<string, Segment>();
 
-	/** @param transactionSet the ST01 accepted ('835', '837'); @param what its name in messages */
-	constructor(private readonly transactionSet: string, private readonly what: string) {}
+	/** SE01 mismatches tolerated (lenient mode), for the import message */
+	readonly warnings: string[] = [];
+
+	/**
+	 * @param transactionSet the ST01 accepted ('835', '837'); @param what its name in messages
+	 * @param strictCount refuse a wrong SE01 (835: a remittance's money must be complete). When
+	 *   false (837), a wrong SE01 inside a properly closed set (SE02 = ST02, then GE and IEA
+	 *   counts right) is a warning: public 837 samples carry stale SE01 counts.
+	 */
+	constructor(private readonly transactionSet: string, private readonly what: string, private readonly strictCount = true) {}
 
 	/** Counts s toward SE01 and handles ISA/IEA/GS/GE; true when s was one of those four. */
 	push(s: Segment): boolean {
@@ -52,7 +60,9 @@ export class X12Envelope {
 		const st = this.st;
 		if (!st) throw formatError(s, 'SE without ST');
 		if (Number(el(s, 1)) !== this.stCount) {
-			throw formatError(s, `SE01 says ${el(s, 1)} segments but the transaction set has ${this.stCount} (truncated or damaged?)`);
+			const why = `SE01 says ${el(s, 1)} segments but the transaction set has ${this.stCount}`;
+			if (this.strictCount) throw formatError(s, `${why} (truncated or damaged?)`);
+			this.warnings.push(`${label(s)}: ${why}; read anyway, as SE02 matches ST02 and the envelope closes properly`);
 		}
 		if (el(s, 2) !== el(st, 2)) throw formatError(s, `SE02 ${el(s, 2)} does not match ST02 ${el(st, 2)}`);
 		this.st = null;

@@ -55,6 +55,20 @@ export async function x12Offset(path: string): Promise<number> {
 	return text.startsWith('ISA', start) ? start : -1;
 }
 
+/**
+ * ST01 of the file's first transaction set ('835', '837', ...), from its first 4 KB; '' when
+ * none is found there (the parser then reports what is wrong).
+ */
+export async function x12TransactionSet(path: string): Promise<string> {
+	const offset = await x12Offset(path);
+	if (offset < 0) return '';
+	const text = (await head(path)).slice(offset);
+	const element = text[3] ?? '*';
+	const esc = element.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	const m = new RegExp(`(?:^|[^A-Za-z0-9])ST${esc}(\\d{3})`).exec(text.slice(106));
+	return m?.[1] ?? '';
+}
+
 /** True when the first non-blank bytes are "ISA": an X12 interchange. */
 export async function isX12File(path: string): Promise<boolean> {
 	return (await x12Offset(path)) >= 0;
