@@ -66,7 +66,7 @@ export async function importClaims837(path: string, opts: ImportOptions, importC
 		}
 		const note = `${parsed.variant === 'institutional' ? '837I' : '837P'}: ${parsed.claims} claims (CLM), ${parsed.lines.length} service lines` +
 			(parsed.warnings.length ? `; ${parsed.warnings.join('; ')}` : '') + (result.rowsRejected ? '; reject line numbers are segment numbers of the SV1/SV2' : '');
-		return { ...result, message: `${result.message}; ${note}` };
+		return { ...result, message: `${result.message}; ${note}`, notes: [...result.notes, ...parsed.warnings] };
 	} finally {
 		await rm(csv, { force: true });
 	}

@@ -64,6 +64,8 @@ export interface ImportResult {
 	mapping: HeaderMapping;
 	seconds: number;
 	message: string;
+	/** what the user should know about how the file was read (notice lines skipped, encoding, decimal comma, repeats skipped) */
+	notes: string[];
 }
 
 
@@ -211,7 +213,7 @@ async function importPlan(conn: DuckDBConnection, plan: Plan): Promise<ImportRes
 	try {
 		const counts = await loadInTransaction(conn, { id, path: plan.readPath, fileName, kind, source, mapping, typed, formats, hasRoster, onProgress: opts.onProgress, started, checksum: checksumP, duplicateOf, notes });
 		const message = `${counts.rowsRead} rows read = ${counts.rowsLoaded} loaded + ${counts.rowsRejected} rejected${notes.length ? `; ${notes.join('; ')}` : ''}`;
-		return { importId: id, fileName, checksum: await checksumP, kind, format, status: 'succeeded', ...counts, mapping, seconds: (Date.now() - started) / 1000, message };
+		return { importId: id, fileName, checksum: await checksumP, kind, format, status: 'succeeded', ...counts, mapping, seconds: (Date.now() - started) / 1000, message, notes };
 	} catch (e) {
 		if (e instanceof DuplicateImport) {
 			const message = `already imported as import #${e.earlierId} (same sha256); nothing added`;
@@ -219,7 +221,7 @@ async function importPlan(conn: DuckDBConnection, plan: Plan): Promise<ImportRes
 				`UPDATE imports SET status = 'duplicate', checksum = $c, finished_at = now()::TIMESTAMP, rows_read = 0, rows_loaded = 0, rows_rejected = 0, message = $msg WHERE import_id = $id`,
 				{ id, c: await checksumP, msg: message }
 			);
-			return { importId: id, fileName, checksum: await checksumP, kind, format, status: 'duplicate', rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, mapping, seconds: (Date.now() - started) / 1000, message };
+			return { importId: id, fileName, checksum: await checksumP, kind, format, status: 'duplicate', rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, mapping, seconds: (Date.now() - started) / 1000, message, notes: [] };
 		}
 		if (e instanceof ReadAgain) {
 			await conn.run(`DELETE FROM imports WHERE import_id = $id`, { id });

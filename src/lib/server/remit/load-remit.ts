@@ -135,7 +135,7 @@ export async function importRemittance(path: string, opts: ImportOptions = {}): 
 	}
 	opts.onProgress?.({ phase: 'loading', percent: 100, rowsEstimate: remit.lines.length, rowsPerSecond: 0 });
 	const checksum = await fileChecksum(path);
-	const base = { fileName, checksum, kind: 'remittance' as const, format: 'x12' as const, mapping: remitMapping, rowsRejected: 0 };
+	const base = { fileName, checksum, kind: 'remittance' as const, format: 'x12' as const, mapping: remitMapping, rowsRejected: 0, notes: remit.warnings };
 	const mappingJson = JSON.stringify(remitMapping.columns);
 	return withConnection(async (conn) => {
 		const [dup] = (await conn.runAndReadAll(
