@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launch, open, skipBrowser } from './browser.ts';
+import { fixtureFolder } from '../helpers/temp-db.ts';
+
+const field = fixtureFolder('field');
 
 describe.skipIf(skipBrowser)('Data page upload', () => {
 	let browser: Browser;
@@ -35,6 +38,29 @@ describe.skipIf(skipBrowser)('Data page upload', () => {
 		const err = page.getByTestId('upload-error');
 		await err.waitFor();
 		expect(await err.innerText()).toMatch(/notes\.csv: cannot tell/);
+		await page.close();
+	});
+
+	it.skipIf(!field)('field files: Windows-1252 export, MUE table as downloaded, Part A remittance (issue 10)', async () => {
+		const page = await open(browser, '/data');
+		const upload = async (path: string) => {
+			await page.locator('input[name="file"]').setInputFiles(join(field as string, path));
+			await page.getByRole('button', { name: 'Import' }).click();
+			await page.getByTestId('upload-result').waitFor();
+			await page.waitForFunction((name) => document.querySelector('[data-testid="upload-result"]')?.textContent?.includes(name), path.split('/').pop() ?? path);
+			return page.getByTestId('upload-result').innerText();
+		};
+		expect(await upload('csv/charges_windows1252.csv')).toContain('3 rows read = 3 loaded + 0 rejected');
+		expect(await page.getByTestId('upload-notes').innerText()).toContain('read as windows-1252');
+		expect(await upload('cms/edits/mue_as_downloaded.csv')).toContain('3 rows read = 3 loaded + 0 rejected');
+		expect(await page.getByTestId('upload-notes').innerText()).toContain('skipped lines 1-2 above the header');
+		const remit = await upload('x12/medicare-part-a.835');
+		expect(remit).toContain('(remittance)');
+		// the Denials page still renders after a claim-level remittance
+		const denials = await open(browser, '/denials');
+		expect(await denials.locator('h1').innerText()).toMatch(/Denial/);
+		expect(await denials.locator('[role="alert"]').count()).toBe(0);
+		await denials.close();
 		await page.close();
 	});
 });

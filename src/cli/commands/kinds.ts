@@ -1,7 +1,7 @@
 // claimlens kinds [--json]: the import kinds from the registry (src/lib/import-kinds/): label,
 // help, target table and fields with their synonyms. The README's kind list mirrors this.
 import { z } from 'zod';
-import { tableKinds, x12Kinds } from '../../lib/import-kinds/index.ts';
+import { kindsForDisplay as tableKinds, x12Kinds } from '../../lib/import-kinds/index.ts';
 import { parseFlags } from '../args.ts';
 import { printJson } from '../output.ts';
 

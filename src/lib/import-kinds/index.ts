@@ -16,6 +16,9 @@ export const tableKinds = [audits, cmsNcciPtp, cmsMue, cmsProviderService, provi
 export type ImportKind = (typeof tableKinds)[number]['id'];
 export const importKinds = tableKinds.map((k) => k.id) as ImportKind[];
 
+/** Table kinds in the order users meet them (kind picker, Data page, CLI, docs). */
+export const kindsForDisplay = [claims, audits, providerRoster, cmsProviderService, cmsMue, cmsNcciPtp] as const;
+
 /** The module of a table kind. */
 export function kindModule(id: ImportKind): ImportKindModule {
 	return tableKinds.find((k) => k.id === id) as ImportKindModule;

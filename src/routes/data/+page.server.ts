@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { listImports } from '$lib/server/ingest/import-file';
 import { listRejects } from '$lib/server/ingest/rejects-list';
-import { tableKinds, x12Kinds } from '$lib/import-kinds/index';
+import { kindsForDisplay as tableKinds, x12Kinds } from '$lib/import-kinds/index';
 import type { PageServerLoad } from './$types';
 
 const Query = z.object({ import: z.coerce.number().int().positive().optional() });

@@ -329,7 +329,7 @@ async function loadInTransaction(conn: DuckDBConnection, job: LoadJob) {
 		await conn.run(
 			`UPDATE imports SET status = 'succeeded', checksum = $c, finished_at = now()::TIMESTAMP, rows_read = $read, rows_loaded = $loaded,
 			 rows_rejected = $rejected, message = $msg WHERE import_id = $id`,
-			{ id, c: await job.checksum, read: counts.rowsRead, loaded: counts.rowsLoaded, rejected: counts.rowsRejected, msg: `${counts.rowsRejected} rows rejected` }
+			{ id, c: await job.checksum, read: counts.rowsRead, loaded: counts.rowsLoaded, rejected: counts.rowsRejected, msg: [`${counts.rowsRejected} rows rejected`, ...job.notes].join('; ') }
 		);
 		// derived tables are built before the commit: rows that would break them refuse the import
 		if (mod.feedsDenials) await step('denial facts', () => buildFactsInTransaction(conn));

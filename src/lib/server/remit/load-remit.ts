@@ -84,10 +84,11 @@ async function load(conn: DuckDBConnection, id: number, r: Remittance): Promise<
 
 function summary(r: Remittance, matched: number): string {
 	const cents = (f: (x: Remittance['payments'][number]) => number) => r.payments.reduce((t, p) => t + f(p), 0);
+	const usd = (c: number) => `${c < 0 ? '-' : ''}$${money(Math.abs(c))}`;
 	const denied = r.lines.filter((l) => l.line_status === 'denied').length;
 	return `${r.payments.length} transaction set(s), ${r.claims.length} claim payments (CLP), ${r.lines.length} service lines ` +
-		`(${denied} denied), ${r.adjustments.length} adjustments (CAS); payments (BPR02) $${money(cents((p) => p.payment_cents))} = ` +
-		`claim payments $${money(cents((p) => p.claim_paid_cents))} - provider adjustments $${money(cents((p) => p.provider_adjustment_cents))}; ` +
+		`(${denied} denied), ${r.adjustments.length} adjustments (CAS); payments (BPR02) ${usd(cents((p) => p.payment_cents))} = ` +
+		`claim payments ${usd(cents((p) => p.claim_paid_cents))} - provider adjustments ${usd(cents((p) => p.provider_adjustment_cents))}; ` +
 		`${matched} of ${r.lines.length} service lines matched imported claim lines` +
 		(r.warnings.length ? `; ${r.warnings.length} skipped: ${r.warnings.join('; ')}` : '');
 }
