@@ -102,8 +102,12 @@ CREATE TABLE IF NOT EXISTS provider_services (
 	avg_allowed       DECIMAL(14,2),
 	avg_paid          DECIMAL(14,2),
 	-- problems found while loading; rows with any are removed before the import commits
-	import_problems   VARCHAR[] DEFAULT []
+	import_problems   VARCHAR[] DEFAULT [],
+	-- CMS rows: the data year of the file (each year is its own pool, never pooled silently)
+	data_year         INTEGER
 );
+-- databases made before data years were recorded
+ALTER TABLE provider_services ADD COLUMN IF NOT EXISTS data_year INTEGER;
 
 -- User-imported CMS edit tables (licensed: never shipped; `claimlens import FILE --kind
 -- cms-mue | cms-ncci-ptp`). Empty until imported; the rules mue_exceeded and ncci_ptp_pair run

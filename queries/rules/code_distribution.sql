@@ -1,11 +1,11 @@
 -- A provider's distribution over a rule's code family next to its peer group's (the E/M "bell
 -- curve"), from the provider-service summary.
--- $source VARCHAR, $npi VARCHAR, $specialty VARCHAR, $den_codes VARCHAR[]
+-- $source VARCHAR, $year INTEGER (CMS data year; 0 = rows without one), $npi VARCHAR, $specialty VARCHAR, $den_codes VARCHAR[]
 -- Columns: procedure_code, provider_services, provider_share, peer_services, peer_share
 WITH fam AS (
 	SELECT procedure_code, rendering_npi, services
 	FROM provider_services
-	WHERE source = $source AND specialty = $specialty AND list_contains($den_codes, procedure_code)
+	WHERE source = $source AND (source = 'claims' OR coalesce(data_year, 0) = $year) AND specialty = $specialty AND list_contains($den_codes, procedure_code)
 ),
 per_code AS (
 	SELECT

@@ -5,7 +5,8 @@
 -- service or payer ($peer_by: specialty | pos | payer).
 -- Mean allowed amounts (per service) of numerator services and of the other denominator
 -- services feed "dollars at risk".
--- $source VARCHAR, $den_codes VARCHAR[], $num_codes VARCHAR[], $num_modifiers VARCHAR[], $peer_by VARCHAR
+-- CMS rows are one data year at a time ($year; claims rows ignore it): years are never pooled.
+-- $source VARCHAR, $year INTEGER (0 = rows without a year), $den_codes VARCHAR[], $num_codes VARCHAR[], $num_modifiers VARCHAR[], $peer_by VARCHAR
 -- Columns: provider_npi, provider_name, specialty, peer_extra, numerator, denominator,
 -- num_mean_allowed, other_mean_allowed
 WITH lines AS (
@@ -14,7 +15,7 @@ WITH lines AS (
 		CASE WHEN len($num_modifiers) > 0 THEN list_has_any(modifiers, $num_modifiers)
 			ELSE list_contains($num_codes, procedure_code) END AS in_numerator
 	FROM provider_services
-	WHERE source = $source AND list_contains($den_codes, procedure_code)
+	WHERE source = $source AND (source = 'claims' OR coalesce(data_year, 0) = $year) AND list_contains($den_codes, procedure_code)
 )
 SELECT
 	rendering_npi AS provider_npi,

@@ -42,12 +42,13 @@ const commands: Record<string, (argv: string[]) => Promise<void>> = {
 
 const usage = `usage: claimlens <command> [flags]   (every command takes --db FILE and --json)
   demo     [--lines N] [--seed S] [--replace]   generate and import the synthetic demo dataset
-  import   FILE... [--kind ${importKinds.join('|')}] [--mapping map.json] [--encoding ${TextEncodingName.options.join('|')}]
+  import   FILE... [--kind ${importKinds.join('|')}] [--mapping map.json] [--encoding ${TextEncodingName.options.join('|')}] [--year YYYY]
                                                 CSV, CSV.gz, Parquet, or X12 835 remittances and 837 claims
   kinds                                         the import kinds: label, fields and synonyms (the registry)
   imports                                       the import log
   rejects  IMPORT_ID [--csv]                    rejected rows of one import
-  flags    [--rule ID] [--specialty S] [--all]   risk flags (peer-comparison and line rules)
+  flags    [--rule ID] [--specialty S] [--all] [--source claims|cms] [--year YYYY]
+                                                risk flags (peer-comparison and line rules); CMS: one data year
   user     add EMAIL --role ROLE [--password-stdin] | list | disable EMAIL | enable EMAIL | role EMAIL --role ROLE
   audit-log verify | list [--limit N]            check the hash chain (exit 1 when broken)
   accuracy [--by coder|specialty|month|auditor] [--specialty S] [--coder C] [--auditor A] [--from D] [--to D]

@@ -1,6 +1,6 @@
 // Field cases, claim/audit exports and CMS files (../shared/fixtures/field/README.md): each file
 // imports right or is refused clearly. Expected values are read off the files by hand (noted).
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../../src/lib/server/ingest/import-file.ts';
@@ -159,5 +159,29 @@ describe.skipIf(!field)('field CMS files', () => {
 		await importFile(f, { dbPath: db.path });
 		const { filtered } = await listFlags({ rule: 'mue_exceeded', all: true } as never, db.path);
 		expect(filtered.map((x) => [x.claim_ids, x.findings])).toEqual([[['D1', 'D3'], 3]]);
+	}));
+
+	it('two CMS years are two pools: each import records its year; NPI 1003011404 Mohs add-on 160/510 (2019), 82/253 (2020)', () => withDb(async (db) => {
+		const a = await importFile(fx('cms', 'mohs_2019_noCPTdesc.csv'), { dbPath: db.path });
+		const b = await importFile(fx('cms', 'mohs_2020_noCPTdesc.csv'), { dbPath: db.path });
+		// data rows: wc -l less the header (8,363 - 1 and 8,490 - 1)
+		expect([a.rowsLoaded, b.rowsLoaded]).toEqual([8362, 8489]);
+		expect(await db.query(`SELECT data_year, count(*)::INTEGER AS n FROM provider_services WHERE source = 'cms' GROUP BY 1 ORDER BY 1`)).toEqual([{ data_year: 2019, n: 8362 }, { data_year: 2020, n: 8489 }]);
+		const pick = async (year?: number) => {
+			const r = await listFlags({ source: 'cms', rule: 'mohs_additional_stages', all: true, year }, db.path);
+			const row = r.filtered.find((x) => x.provider_npi === '1003011404');
+			return { year: r.year, years: r.years, x: row?.numerator, n: row?.denominator };
+		};
+		expect(await pick(2019)).toEqual({ year: 2019, years: [2020, 2019], x: 160, n: 510 });
+		expect(await pick(2020)).toEqual({ year: 2020, years: [2020, 2019], x: 82, n: 253 });
+		// no year asked: the newest, stated
+		expect(await pick()).toMatchObject({ year: 2020, x: 82, n: 253 });
+	}));
+
+	it('a CMS file whose name names no year is refused unless --year is given', () => withDb(async (db) => {
+		const f = join(db.dir, 'mohs.csv');
+		writeFileSync(f, readFileSync(fx('cms', 'mohs_2019_noCPTdesc.csv')));
+		expect(await refusal(importFile(f, { dbPath: db.path }))).toContain('pass --year YYYY');
+		expect(await importFile(f, { dbPath: db.path, year: 2019 })).toMatchObject({ rowsLoaded: 8362 });
 	}));
 });

@@ -1,5 +1,5 @@
 // claimlens flags [--rule ID] [--specialty S] [--severity S] [--all] [--source claims|cms]
-//                 [--peer-by specialty|pos|payer] [--json]
+//                 [--peer-by specialty|pos|payer] [--year YYYY (CMS data year)] [--json]
 import { z } from 'zod';
 import { FlagQuery } from '../../lib/schemas/flags.ts';
 import { listFlags } from '../../lib/server/rules/evaluate.ts';
@@ -19,14 +19,15 @@ const pct = (r: number | null) => (r === null ? '' : `${(r * 100).toFixed(1)}%`)
 export async function flagsCommand(argv: string[]): Promise<void> {
 	const { flags } = parseFlags(
 		argv,
-		{ rule: { type: 'string' }, specialty: { type: 'string' }, severity: { type: 'string' }, q: { type: 'string' }, all: { type: 'boolean' }, source: { type: 'string' }, 'peer-by': { type: 'string' } },
+		{ rule: { type: 'string' }, specialty: { type: 'string' }, severity: { type: 'string' }, q: { type: 'string' }, all: { type: 'boolean' }, source: { type: 'string' }, 'peer-by': { type: 'string' }, year: { type: 'string' } },
 		Flags
 	);
 	if (flags.rule && !ruleIds().includes(flags.rule)) throw new CliError(`--rule: unknown rule ${flags.rule} (known: ${ruleIds().join(', ')})`);
 	const result = await listFlags({ ...flags, peer_by: flags['peer-by'] }, flags.db);
 	for (const r of result.rules) if (!r.evaluated && (!flags.rule || flags.rule === r.rule_id)) info(`${r.rule_id}: not evaluated: ${r.note}`);
 	if (flags.json) return printJson(result.filtered.map(({ reasons, ...row }) => ({ ...row, reasons })));
-	info(`source: ${result.source ?? 'none'}; peer group: ${result.peerBy}; ${result.filtered.length} rows`);
+	const year = result.source === 'cms' ? `; CMS data year ${result.year}${result.years.length > 1 ? ` (imported: ${result.years.join(', ')}; --year to choose)` : ''}` : '';
+	info(`source: ${result.source ?? 'none'}${year}; peer group: ${result.peerBy}; ${result.filtered.length} rows`);
 	for (const r of result.filtered) {
 		const stats = r.kind === 'peer'
 			? `${fmtInt(r.numerator ?? 0)}/${fmtInt(r.denominator ?? 0)} = ${pct(r.rate)} vs peers ${pct(r.peer_rate)}, z ${r.z?.toFixed(1)}, pct ${pct(r.percentile)}`

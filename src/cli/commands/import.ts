@@ -9,7 +9,7 @@ import { describeMapping } from '../../lib/server/ingest/header-mapping.ts';
 import { parseFlags } from '../args.ts';
 import { CliError, fmtInt, info, printJson, progressLine } from '../output.ts';
 
-const Flags = z.object({ kind: ImportKind.optional(), mapping: z.string().optional(), encoding: TextEncodingName.optional(), db: z.string().optional(), json: z.boolean().optional() });
+const Flags = z.object({ kind: ImportKind.optional(), mapping: z.string().optional(), encoding: TextEncodingName.optional(), year: z.coerce.number().int().min(1990).max(2099).optional(), db: z.string().optional(), json: z.boolean().optional() });
 
 export function readMappingFile(path: string): MappingFile {
 	let raw: unknown;
@@ -24,7 +24,7 @@ export function readMappingFile(path: string): MappingFile {
 }
 
 export async function importCommand(argv: string[]): Promise<void> {
-	const { flags, positionals } = parseFlags(argv, { kind: { type: 'string' }, mapping: { type: 'string' }, encoding: { type: 'string' } }, Flags);
+	const { flags, positionals } = parseFlags(argv, { kind: { type: 'string' }, mapping: { type: 'string' }, encoding: { type: 'string' }, year: { type: 'string' } }, Flags);
 	if (!positionals.length) throw new CliError('import: name at least one FILE');
 	const mapping = flags.mapping ? readMappingFile(flags.mapping) : undefined;
 	const results: ImportResult[] = [];
@@ -34,6 +34,7 @@ export async function importCommand(argv: string[]): Promise<void> {
 			kind: flags.kind,
 			mapping,
 			encoding: flags.encoding,
+			year: flags.year,
 			dbPath: flags.db,
 			onProgress: (p) => {
 				if (p.phase === 'reading') show(`${p.percent.toFixed(0)}%  ~${fmtInt(p.rowsEstimate)} rows  ${fmtInt(p.rowsPerSecond)} rows/s`);

@@ -21,7 +21,7 @@ export const cmsFields: FieldDef[] = [
 export const cmsProviderService = {
 	id: 'cms-provider-service',
 	label: 'CMS provider-and-service file',
-	help: 'The CMS "Medicare Physician & Other Practitioners - by Provider and Service" file (Rndrng_NPI, HCPCS_Cd, Tot_Srvcs, ...), current layout without a mapping; the 2012-2016 layout with examples/mappings/cms-puf-2012-2016.json. National peers for the peer rules.',
+	help: 'The CMS "Medicare Physician & Other Practitioners - by Provider and Service" file (Rndrng_NPI, HCPCS_Cd, Tot_Srvcs, ...), current layout without a mapping; the 2012-2016 layout with examples/mappings/cms-puf-2012-2016.json. Each file is one data year (from --year or the file name, e.g. ..._2019.csv); flags compare providers within one year. National peers for the peer rules.',
 	fields: cmsFields,
 	target: 'provider_services',
 	targetColumns: ['rendering_npi', 'provider_name', 'specialty', 'place_of_service', 'procedure_code', 'services', 'beneficiaries', 'avg_charge', 'avg_allowed', 'avg_paid'],
@@ -29,5 +29,6 @@ export const cmsProviderService = {
 	finish(exprs) {
 		exprs.set('provider_name', `nullif(concat_ws(', ', ${exprs.get('provider_last_name')}, ${exprs.get('provider_first_name')}), '')`);
 	},
-	tag: { column: 'source', value: 'cms' }
+	tag: { column: 'source', value: 'cms' },
+	dataYear: true
 } satisfies ImportKindModule<'cms-provider-service'>;

@@ -30,6 +30,8 @@ export interface ImportKindModule<Id extends string = string> {
 	problems?: (exprs: Map<string, string>, columns: Record<string, string>, ctx: { hasRoster: boolean }) => string[];
 	/** a constant column tagging this kind's rows in a shared table (CMS rows of provider_services) */
 	tag?: { column: string; value: string };
+	/** its rows record the data year of the file (CMS public files are yearly): from --year, else the file name */
+	dataYear?: boolean;
 	/** named SQL files (queries/) run after the rows are loaded, in the import's transaction, with $import_id */
 	afterLoad?: string[];
 	/** its rows feed the denial facts (rebuilt before the commit) */

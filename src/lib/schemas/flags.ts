@@ -44,6 +44,8 @@ export const FlagQuery = z.object({
 		.transform((v) => v === true || v === 'true' || v === '1' || v === 'on')
 		.optional(),
 	source: z.enum(['claims', 'cms']).optional(),
-	peer_by: z.enum(['specialty', 'pos', 'payer']).optional()
+	peer_by: z.enum(['specialty', 'pos', 'payer']).optional(),
+	/** CMS source: the data year (default the newest imported) */
+	year: z.coerce.number().int().min(0).max(2099).optional()
 });
 export type FlagQuery = Partial<z.output<typeof FlagQuery>>;

@@ -47,6 +47,8 @@ export interface ImportOptions {
 	checksumPath?: string;
 	/** the format recorded in the log when it is not the file's own ('x12' for an 837) */
 	format?: 'x12';
+	/** the data year of a CMS provider-and-service file (else read from its file name) */
+	year?: number;
 	onProgress?: (p: ImportProgress) => void;
 }
 
@@ -154,6 +156,7 @@ async function importPlan(conn: DuckDBConnection, plan: Plan): Promise<ImportRes
 	const format = opts.format ?? plan.format;
 	let source = described.source;
 	const dialect = described.dialect;
+	const notes: string[] = [];
 	// another CMS dataset (or a layout we know we cannot read) is named, not mapped
 	if (!opts.kind && !opts.mapping && recognisedDataset(source.headers)) throw new ImportRefused(unknownKindMessage(fileName, source.headers));
 	const kind = opts.kind ?? detectKind(source.headers, opts.mapping);
@@ -177,6 +180,13 @@ async function importPlan(conn: DuckDBConnection, plan: Plan): Promise<ImportRes
 				(missing.includes('specialty') ? ', or import a provider roster (kind provider-roster) for the specialty' : '')
 		);
 	}
+	// a yearly CMS file states its data year: given, else the one year its file name names
+	let dataYear: number | null = null;
+	if (kindModule(kind).dataYear) {
+		dataYear = opts.year ?? yearFromFileName(fileName);
+		if (!dataYear) throw new ImportRefused(`${fileName}: which data year is this CMS file? Its name names no single year (e.g. Medicare_Physician_2019.csv); pass --year YYYY (or the Data page's data year)`);
+		notes.push(`data year ${dataYear}`);
+	}
 	// decimal separator: declared in the mapping, else judged from the sample, else refused
 	let decimal: '.' | ',' = opts.mapping?.decimal ?? '.';
 	if (!opts.mapping?.decimal && dialect) {
@@ -192,7 +202,6 @@ async function importPlan(conn: DuckDBConnection, plan: Plan): Promise<ImportRes
 	let typed = dialect ? typedColumns(kind, mapping.columns, dialect.headers, dialect.sample) : new Map<string, TypedColumn>();
 	typed = new Map([...typed].filter(([h, c]) => !plan.textColumns.has(h) && !(decimal === ',' && c.duckType !== 'DATE' && c.duckType !== 'INTEGER')));
 	if (dialect) source = await csvSourceFor(plan.readPath, dialect, plan.gz, typed);
-	const notes: string[] = [];
 	if (dialect?.noticeLines) notes.push(`skipped ${dialect.noticeLines} above the header (a notice, not data)`);
 	if (dialect && dialect.encoding !== 'utf-8') notes.push(`read as ${dialect.encoding}`);
 	if (decimal === ',') notes.push('amounts read with a decimal comma (1.234,56)');
@@ -211,7 +220,7 @@ async function importPlan(conn: DuckDBConnection, plan: Plan): Promise<ImportRes
 		return dup ? Number(dup.import_id) : null;
 	};
 	try {
-		const counts = await loadInTransaction(conn, { id, path: plan.readPath, fileName, kind, source, mapping, typed, formats, hasRoster, onProgress: opts.onProgress, started, checksum: checksumP, duplicateOf, notes });
+		const counts = await loadInTransaction(conn, { id, path: plan.readPath, fileName, kind, source, mapping, typed, formats, hasRoster, dataYear, onProgress: opts.onProgress, started, checksum: checksumP, duplicateOf, notes });
 		const message = `${counts.rowsRead} rows read = ${counts.rowsLoaded} loaded + ${counts.rowsRejected} rejected${notes.length ? `; ${notes.join('; ')}` : ''}`;
 		return { importId: id, fileName, checksum: await checksumP, kind, format, status: 'succeeded', ...counts, mapping, seconds: (Date.now() - started) / 1000, message, notes };
 	} catch (e) {
@@ -233,6 +242,12 @@ async function importPlan(conn: DuckDBConnection, plan: Plan): Promise<ImportRes
 	}
 }
 
+/** The single year (1990-2099) a file name names, e.g. mohs_2019_noCPTdesc.csv -> 2019; null when none or several. */
+export function yearFromFileName(name: string): number | null {
+	const years = new Set([...basename(name).matchAll(/(?<![0-9])(19[9][0-9]|20[0-9]{2})(?![0-9])/g)].map((m) => Number(m[1])));
+	return years.size === 1 ? ([...years][0] as number) : null;
+}
+
 class DuplicateImport extends Error {
 	constructor(readonly earlierId: number) {
 		super(`duplicate of import #${earlierId}`);
@@ -244,6 +259,7 @@ interface LoadJob {
 	formats: ValueFormats;
 	notes: string[];
 	hasRoster: boolean;
+	dataYear: number | null;
 	checksum: Promise<string>;
 	duplicateOf: () => Promise<number | null>;
 	id: number;
@@ -294,8 +310,8 @@ async function loadInTransaction(conn: DuckDBConnection, job: LoadJob) {
 		await conn.run('BEGIN TRANSACTION');
 		const timer = job.onProgress ? setInterval(() => reportProgress(conn, job), 250) : null;
 		try {
-			const prefix = mod.tag ? `${quoteIdent(mod.tag.column)}, import_id` : `import_id`;
-			const values = mod.tag ? `'${mod.tag.value}', $id` : `$id`;
+			const prefix = [mod.tag ? quoteIdent(mod.tag.column) : null, 'import_id', job.dataYear ? 'data_year' : null].filter(Boolean).join(', ');
+			const values = [mod.tag ? `'${mod.tag.value}'` : null, '$id', job.dataYear ? String(job.dataYear) : null].filter(Boolean).join(', ');
 			await step('read + convert + write', () =>
 				conn.run(
 					`INSERT INTO ${table} (${prefix}, ${cols}, import_problems)

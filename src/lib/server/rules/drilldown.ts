@@ -46,8 +46,8 @@ function findRule(ruleId: string) {
 	return { peer, line };
 }
 
-async function presentCodes(conn: DuckDBConnection, source: string): Promise<string[]> {
-	return (await runQuery(conn, 'rules/distinct_codes', { source })).map((r) => String(r.procedure_code));
+async function presentCodes(conn: DuckDBConnection, source: string, year = 0): Promise<string[]> {
+	return (await runQuery(conn, 'rules/distinct_codes', { source, year })).map((r) => String(r.procedure_code));
 }
 
 /** Funnel limits at 60 volumes spread log-evenly over the peers' range. */
@@ -100,8 +100,8 @@ export async function getDrilldown(opts: { npi: string; ruleId: string; peerBy?:
 		base.curve = funnelCurve(p0, row?.phi ?? 1, peer.z_threshold, Math.max(...base.peers.map((p) => p.n)));
 	}
 	await withConnection(async (conn) => {
-		const codes = resolveCodes(peer, await presentCodes(conn, ev.source as string));
-		base.codeDistribution = await runQuery(conn, 'rules/code_distribution', { source: ev.source as string, npi: opts.npi, specialty, den_codes: codes.den });
+		const codes = resolveCodes(peer, await presentCodes(conn, ev.source as string, ev.year ?? 0));
+		base.codeDistribution = await runQuery(conn, 'rules/code_distribution', { source: ev.source as string, year: ev.year ?? 0, npi: opts.npi, specialty, den_codes: codes.den });
 		if (ev.source === 'claims') {
 			base.monthly = await runQuery(conn, 'rules/monthly_rate', { npi: opts.npi, specialty, den_codes: codes.den, num_codes: codes.num, num_modifiers: peer.numerator.modifiers });
 		}

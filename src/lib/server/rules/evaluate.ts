@@ -27,6 +27,10 @@ export interface RuleStatus {
 
 export interface Evaluation {
 	source: Source | null;
+	/** CMS source: the data year evaluated (0 = rows without a year); null for claims */
+	year: number | null;
+	/** CMS source: every data year imported, newest first (each is its own pool) */
+	years: number[];
 	peerBy: PeerBy;
 	rows: FlagRow[];
 	rules: RuleStatus[];
@@ -40,11 +44,12 @@ export async function defaultSource(conn: DuckDBConnection): Promise<Source | nu
 	return s === 'claims' || s === 'cms' ? s : null;
 }
 
-async function peerCounts(conn: DuckDBConnection, rule: PeerRule, source: Source, peerBy: PeerBy, present: string[]): Promise<PeerCounts[]> {
+async function peerCounts(conn: DuckDBConnection, rule: PeerRule, source: Source, year: number, peerBy: PeerBy, present: string[]): Promise<PeerCounts[]> {
 	const { den, num } = resolveCodes(rule, present);
 	if (!den.length) return [];
 	return (await runQuery(conn, 'rules/peer_counts', {
 		source,
+		year,
 		den_codes: den,
 		num_codes: num,
 		num_modifiers: rule.numerator.modifiers,
@@ -52,12 +57,12 @@ async function peerCounts(conn: DuckDBConnection, rule: PeerRule, source: Source
 	})) as unknown as PeerCounts[];
 }
 
-async function evaluateAll(conn: DuckDBConnection, source: Source | null, peerBy: PeerBy): Promise<Evaluation> {
+async function evaluateAll(conn: DuckDBConnection, source: Source | null, peerBy: PeerBy, year: number | null, years: number[]): Promise<Evaluation> {
 	const catalog = loadCatalog();
 	const rows: FlagRow[] = [];
 	const rules: RuleStatus[] = [];
 	const groups: Record<string, PeerGroupStats[]> = {};
-	const present = source ? ((await runQuery(conn, 'rules/distinct_codes', { source })).map((r) => String(r.procedure_code))) : [];
+	const present = source ? ((await runQuery(conn, 'rules/distinct_codes', { source, year: year ?? 0 })).map((r) => String(r.procedure_code))) : [];
 	for (const rule of catalog.peer) {
 		if (!source) {
 			rules.push({ rule_id: rule.id, kind: 'peer', title: rule.title, evaluated: false, note: 'no claim lines or CMS provider-service rows imported', providers: 0, flagged: 0, small_peer_groups: [] });
@@ -67,7 +72,7 @@ async function evaluateAll(conn: DuckDBConnection, source: Source | null, peerBy
 			rules.push({ rule_id: rule.id, kind: 'peer', title: rule.title, evaluated: false, note: 'needs modifiers, which the CMS provider-and-service file does not carry', providers: 0, flagged: 0, small_peer_groups: [] });
 			continue;
 		}
-		const result = evaluatePeerRule(rule, await peerCounts(conn, rule, source, peerBy, present));
+		const result = evaluatePeerRule(rule, await peerCounts(conn, rule, source, year ?? 0, peerBy, present));
 		rows.push(...result.rows);
 		groups[rule.id] = result.groups;
 		const small = result.groups.filter((g) => g.providers < rule.min_peer_group).map((g) => g.label);
@@ -87,7 +92,7 @@ async function evaluateAll(conn: DuckDBConnection, source: Source | null, peerBy
 		rows.push(...summary);
 		rules.push({ rule_id: rule.id, kind: 'line', title: rule.title, evaluated: true, note: '', providers: summary.length, flagged: summary.length, small_peer_groups: [] });
 	}
-	return { source, peerBy, rows, rules, groups };
+	return { source, year, years, peerBy, rows, rules, groups };
 }
 
 const cache = new Map<string, Promise<Evaluation>>();
@@ -98,16 +103,19 @@ export function clearRuleCache(): void {
 }
 
 /** Every rule over the whole database (cached until the next import). */
-export function evaluateRules(opts: { source?: Source; peerBy?: PeerBy; dbPath?: string } = {}): Promise<Evaluation> {
+export function evaluateRules(opts: { source?: Source; peerBy?: PeerBy; year?: number; dbPath?: string } = {}): Promise<Evaluation> {
 	const dbPath = opts.dbPath ?? defaultDbPath();
 	return withConnection(async (conn) => {
 		const source = opts.source ?? (await defaultSource(conn));
 		const peerBy = opts.peerBy ?? 'specialty';
-		const key = `${dbPath}|${await dataVersion(conn)}|${source}|${peerBy}`;
+		// CMS files are yearly: one year at a time, the newest unless asked
+		const years = source === 'cms' ? (await runQuery(conn, 'rules/cms_years')).map((r) => Number(r.year)) : [];
+		const year = source === 'cms' ? (opts.year !== undefined && years.includes(opts.year) ? opts.year : (years[0] ?? 0)) : null;
+		const key = `${dbPath}|${await dataVersion(conn)}|${source}|${peerBy}|${year}`;
 		let p = cache.get(key);
 		if (!p) {
 			for (const k of cache.keys()) if (k.startsWith(`${dbPath}|`)) cache.delete(k);
-			p = evaluateAll(conn, source, peerBy);
+			p = evaluateAll(conn, source, peerBy, year, years);
 			cache.set(key, p);
 			p.catch(() => cache.delete(key));
 		}
@@ -119,7 +127,7 @@ const severityRank = { high: 3, medium: 2, low: 1, none: 0 } as const;
 
 /** The flags list with the user's filters: by default flagged rows only, worst first. */
 export async function listFlags(query: FlagQuery = {}, dbPath?: string): Promise<Evaluation & { filtered: FlagRow[] }> {
-	const ev = await evaluateRules({ source: query.source, peerBy: query.peer_by, dbPath });
+	const ev = await evaluateRules({ source: query.source, peerBy: query.peer_by, year: query.year, dbPath });
 	const q = query.q?.trim().toLowerCase();
 	const filtered = ev.rows
 		.filter((r) => query.all || r.flagged)

@@ -3,7 +3,7 @@
 import { rmSync } from 'node:fs';
 import { error, json } from '@sveltejs/kit';
 import { z } from 'zod';
-import { ImportKind, MappingFile } from '$lib/schemas/fields';
+import { ImportKind, MappingFile, TextEncodingName } from '$lib/schemas/fields';
 import { importFile, listImports, ImportRefused } from '$lib/server/ingest/import-file';
 import { saveUpload } from '$lib/server/ingest/upload';
 import { assertSameOrigin } from '$lib/server/http/origin';
@@ -13,7 +13,10 @@ import type { RequestHandler } from './$types';
 const Query = z.object({
 	name: z.string().min(1).max(255),
 	kind: ImportKind.optional(),
-	mapping: z.string().max(20_000).optional()
+	mapping: z.string().max(20_000).optional(),
+	/** data year of a CMS provider-and-service file whose name names none */
+	year: z.coerce.number().int().min(1990).max(2099).optional(),
+	encoding: TextEncodingName.optional()
 });
 
 export const GET: RequestHandler = async () => json(await listImports(), { headers: { 'cache-control': 'no-store' } });
@@ -31,7 +34,7 @@ export const POST: RequestHandler = async ({ request, url, locals }) => {
 		mapping = parsed.data;
 	}
 	if (!request.body) error(400, 'empty request body: send the file');
-	const { name, kind } = q.data;
+	const { name, kind, year, encoding } = q.data;
 	const encoder = new TextEncoder();
 	const body = request.body;
 	const stream = new ReadableStream<Uint8Array>({
@@ -44,6 +47,8 @@ export const POST: RequestHandler = async ({ request, url, locals }) => {
 				const result = await importFile(path, {
 					kind,
 					mapping,
+					year,
+					encoding,
 					displayName: name,
 					onProgress: (p) => send({ type: 'progress', ...p })
 				});
