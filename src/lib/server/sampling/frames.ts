@@ -50,7 +50,7 @@ async function frameParams(conn: DuckDBConnection, def: FrameDefinition): Promis
 	const peer = catalog.peer.find((r) => r.id === def.rule);
 	const line = catalog.line.find((r) => r.id === def.rule);
 	if (peer) {
-		const present = (await runQuery(conn, 'rules/distinct_codes', { source: 'claims' })).map((r) => String(r.procedure_code));
+		const present = (await runQuery(conn, 'rules/distinct_codes', { source: 'claims', year: 0 })).map((r) => String(r.procedure_code));
 		const codes = resolveCodes(peer, present);
 		return { ...params, rule_kind: 'peer', den_codes: codes.den, num_codes: codes.num, num_modifiers: peer.numerator.modifiers };
 	}
