@@ -1,4 +1,5 @@
 // Upload through the Data page: counts and rejects shown for the hand-counted broken CSV.
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -56,6 +57,9 @@ describe.skipIf(skipBrowser)('Data page upload', () => {
 		expect(await page.getByTestId('upload-notes').innerText()).toContain('skipped lines 1-2 above the header');
 		const remit = await upload('x12/medicare-part-a.835');
 		expect(remit).toContain('(remittance)');
+		// uploads hold PHI: none outlives its import (the server's data/uploads is this checkout's)
+		const uploads = join(process.cwd(), 'data', 'uploads');
+		expect(existsSync(uploads) ? readdirSync(uploads) : []).toEqual([]);
 		// the Denials page still renders after a claim-level remittance
 		const denials = await open(browser, '/denials');
 		expect(await denials.locator('h1').innerText()).toMatch(/Denial/);
