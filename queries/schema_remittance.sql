@@ -114,13 +114,25 @@ CREATE OR REPLACE MACRO denial_code_display(code) AS
 --   * 835 service lines that match no claim line, as their own rows. Their specialty is the
 --     rendering (else payee) NPI's specialty in the claim data, else '(not in claim data)'.
 -- claim_key identifies a claim for counting: the claim id (CLP01 for 835 rows).
+-- Whether an 835 line (already joined on claim id = CLP01) adjudicates a claim line: a service
+-- line (line_seq > 0) its own line (line number, and procedure code as submitted); a claim-level
+-- payment (line_seq 0: a CLP without SVC) every line of the claim. The one matching rule, used by
+-- denial_lines, remit_matched_lines.sql and remit_summary.sql.
+CREATE OR REPLACE MACRO remit_line_matches(r_line_seq, r_line_number, r_code, r_submitted_code, c_line_number, c_code) AS
+	r_line_seq = 0 OR (c_line_number = r_line_number AND c_code = coalesce(r_submitted_code, r_code));
+
 CREATE OR REPLACE VIEW denial_lines AS
 WITH matched AS (
+	-- a service line adjudicates its claim line; a claim-level payment (CLP without SVC,
+	-- line_seq 0) adjudicates every line of its claim: denied, each line is paid 0; paid, each
+	-- line keeps its own paid amount (the 835 does not split it)
 	SELECT r.import_id, r.claim_seq, r.line_seq, c.claim_id, c.line_number,
-		r.line_status, r.adjustment_codes, r.remark_codes, r.paid_amount, r.payment_date
+		r.line_status, r.adjustment_codes, r.remark_codes,
+		CASE WHEN r.line_seq > 0 THEN r.paid_amount WHEN r.paid_amount = 0 THEN 0 ELSE c.paid_amount END AS paid_amount,
+		r.payment_date
 	FROM remit_lines r
-	JOIN claim_lines c ON c.claim_id = r.claim_id AND c.line_number = r.line_number
-		AND c.procedure_code = coalesce(r.submitted_procedure_code, r.procedure_code)
+	JOIN claim_lines c ON c.claim_id = r.claim_id
+		AND remit_line_matches(r.line_seq, r.line_number, r.procedure_code, r.submitted_procedure_code, c.line_number, c.procedure_code)
 ),
 latest AS (
 	SELECT * FROM matched

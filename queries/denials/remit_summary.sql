@@ -19,8 +19,8 @@ a AS (SELECT import_id, count(*) AS adjustments, sum(amount) AS adjustment_total
 m AS (
 	SELECT r.import_id, count(DISTINCT (r.claim_seq, r.line_seq)) AS matched_lines
 	FROM remit_lines r
-	JOIN claim_lines cl ON cl.claim_id = r.claim_id AND cl.line_number = r.line_number
-		AND cl.procedure_code = coalesce(r.submitted_procedure_code, r.procedure_code)
+	JOIN claim_lines cl ON cl.claim_id = r.claim_id
+		AND remit_line_matches(r.line_seq, r.line_number, r.procedure_code, r.submitted_procedure_code, cl.line_number, cl.procedure_code)
 	GROUP BY r.import_id
 )
 SELECT

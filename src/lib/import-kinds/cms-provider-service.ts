@@ -13,9 +13,9 @@ export const cmsFields: FieldDef[] = [
 	{ name: 'place_of_service', type: 'code', synonyms: ['place of srvc', 'place of service'], description: 'Place_Of_Srvc (F facility, O office)' },
 	{ name: 'services', type: 'number', required: true, synonyms: ['tot srvcs', 'line srvc cnt'], description: 'Tot_Srvcs' },
 	{ name: 'beneficiaries', type: 'int', synonyms: ['tot benes', 'bene unique cnt'], description: 'Tot_Benes' },
-	{ name: 'avg_charge', type: 'money', synonyms: ['avg sbmtd chrg', 'average submitted chrg amt'], description: 'Avg_Sbmtd_Chrg' },
-	{ name: 'avg_allowed', type: 'money', synonyms: ['avg mdcr alowd amt', 'average medicare allowed amt'], description: 'Avg_Mdcr_Alowd_Amt' },
-	{ name: 'avg_paid', type: 'money', synonyms: ['avg mdcr pymt amt', 'average medicare payment amt'], description: 'Avg_Mdcr_Pymt_Amt' }
+	{ name: 'avg_charge', type: 'money', fractionalCents: true, synonyms: ['avg sbmtd chrg', 'average submitted chrg amt'], description: 'Avg_Sbmtd_Chrg' },
+	{ name: 'avg_allowed', type: 'money', fractionalCents: true, synonyms: ['avg mdcr alowd amt', 'average medicare allowed amt'], description: 'Avg_Mdcr_Alowd_Amt' },
+	{ name: 'avg_paid', type: 'money', fractionalCents: true, synonyms: ['avg mdcr pymt amt', 'average medicare payment amt'], description: 'Avg_Mdcr_Pymt_Amt' }
 ];
 
 export const cmsProviderService = {

@@ -12,7 +12,7 @@ import type { ImportKindModule } from './types.ts';
 export type { ImportKindModule };
 
 /** Table kinds (CSV, CSV.gz, Parquet), in detection order. */
-export const tableKinds = [audits, cmsNcciPtp, cmsMue, cmsProviderService, providerRoster, claims] as const;
+export const tableKinds = [audits, cmsNcciPtp, cmsMue, cmsProviderService, claims, providerRoster] as const;
 export type ImportKind = (typeof tableKinds)[number]['id'];
 export const importKinds = tableKinds.map((k) => k.id) as ImportKind[];
 

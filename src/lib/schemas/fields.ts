@@ -30,6 +30,8 @@ export interface FieldDef {
 	defaultSql?: string;
 	/** Header spellings seen in real exports; compared after normalizeHeader(). */
 	synonyms: string[];
+	/** an average (CMS Avg_* columns): fractions of a cent are normal, not a misread thousands point */
+	fractionalCents?: boolean;
 	/** values that mean "none" in this field (CMS writes * for an NCCI deletion date in force) */
 	nullValues?: string[];
 	/** stored value = group 1 of this regex over the text (CMS MAI "2 Date of Service Edit: Policy" -> 2); no match = bad value */

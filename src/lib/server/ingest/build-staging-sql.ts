@@ -41,7 +41,8 @@ export interface ValueFormats {
  * day as Excel writes date cells formatted as date-times (1/5/2024 0:00): the date is kept.
  */
 export const DEFAULT_DATE_FORMATS = [
-	'%m/%d/%Y', '%Y%m%d', '%m/%d/%y', '%m-%d-%Y', '%d-%b-%Y', '%d-%b-%y',
+	// two-digit years first: %Y would read 1/5/24 as the year 24; %y refuses a 4-digit year
+	'%m/%d/%y', '%m/%d/%Y', '%Y%m%d', '%m-%d-%Y', '%d-%b-%y', '%d-%b-%Y',
 	'%m/%d/%Y %H:%M', '%m/%d/%Y %H:%M:%S', '%m/%d/%Y %I:%M:%S %p', '%m/%d/%Y %I:%M %p', '%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%dT%H:%M:%S'
 ];
 
@@ -77,12 +78,14 @@ function typed(field: FieldDef, r: string, formats: ValueFormats): string {
 		case 'code':
 			return `upper(${r})`;
 		case 'date':
-			return `coalesce(try_cast(${r} AS DATE), try_strptime(${r}, [${formats.dateFormats.map(sqlString).join(', ')}])::DATE)`;
+			// the cast only for ISO dates: DuckDB's cast reads 1/5/24 as 0001-05-24
+			return `coalesce(CASE WHEN substr(ltrim(${r}), 5, 1) = '-' THEN try_cast(${r} AS DATE) END, try_strptime(${r}, [${formats.dateFormats.map(sqlString).join(', ')}])::DATE)`;
 		case 'int':
 			// whole numbers, also written 1.00 (Excel number cells); 1.5 is not rounded but refused
 			return `try_cast(regexp_extract(${r}, '^\\s*(-?\\d+)(\\.0*)?\\s*$', 1) AS INTEGER)`;
 		case 'money':
-			return amountSql(r, formats.decimal, 'DECIMAL(14,2)');
+			// 4 decimals kept until the problem check: 1.234 is refused, never rounded to 1.23
+			return amountSql(r, formats.decimal, 'DECIMAL(18,4)');
 		case 'number':
 			return amountSql(r, formats.decimal, 'DOUBLE');
 		case 'list':
@@ -104,6 +107,9 @@ function finish(field: FieldDef, t: string): string {
 /** An amount that only a decimal comma explains: 95,00 or (19,00), no decimal point. */
 const commaLike = (r: string) => `(regexp_matches(${r}::VARCHAR, '\\d,\\d{2}\\)?\\s*$') AND NOT contains(${r}::VARCHAR, '.'))`;
 
+/** An amount such as 1.234 or 12.450.000: points grouping thousands, as a decimal-comma locale writes them. */
+const thousandsPointLike = (r: string) => `regexp_matches(${r}::VARCHAR, '^\\D*\\d{1,3}(\\.\\d{3})+\\D*$')`;
+
 /** SQL boolean that is true when a present raw value r is malformed, with its reason. */
 function problem(field: FieldDef, r: string, t: string): { cond: string; reason: string }[] {
 	switch (field.type) {
@@ -118,6 +124,15 @@ function problem(field: FieldDef, r: string, t: string): { cond: string; reason:
 				{ cond: `${t} < 0`, reason: 'negative number' }
 			];
 		case 'money':
+			return [
+				{ cond: `${r} IS NOT NULL AND ${t} IS NULL AND ${commaLike(r)}`, reason: 'unparsable number (a decimal comma? declare "decimal": "," in a mapping file)' },
+				{ cond: `${r} IS NOT NULL AND ${t} IS NULL AND NOT ${commaLike(r)}`, reason: 'unparsable number' },
+				// a billed amount has whole cents: 1.234 is a misread (a thousands point?), never 1.23
+				...(field.fractionalCents ? [] : [
+					{ cond: `${t} <> round(${t}, 2) AND ${thousandsPointLike(r)}`, reason: 'more than 2 decimals (a thousands point? declare "decimal": "," in a mapping file)' },
+					{ cond: `${t} <> round(${t}, 2) AND NOT ${thousandsPointLike(r)}`, reason: 'more than 2 decimals' }
+				])
+			];
 		case 'number':
 			return [
 				{ cond: `${r} IS NOT NULL AND ${t} IS NULL AND ${commaLike(r)}`, reason: 'unparsable number (a decimal comma? declare "decimal": "," in a mapping file)' },

@@ -107,7 +107,7 @@ async function importOne(path: string, opts: ImportOptions): Promise<ImportResul
 	}
 	const started = Date.now();
 	const fileName = opts.displayName ?? basename(path);
-	const format = await detectFormat(path);
+	const format = await detectFormat(path, opts.encoding ?? opts.mapping?.encoding);
 	const dbPath = opts.dbPath ?? defaultDbPath();
 	const declaredEncoding = opts.encoding ?? opts.mapping?.encoding;
 	return withConnection(async (conn) => {
@@ -126,10 +126,8 @@ async function importOne(path: string, opts: ImportOptions): Promise<ImportResul
 			} catch (e) {
 				if (!(e instanceof ReadAgain) || attempt >= 2) throw e;
 				for (const c of e.textColumns) textColumns.add(c);
-				if (e.notUtf8) {
-					if (encoding || dialect?.encoding !== 'utf-8') throw new ImportRefused(`${fileName}: some lines are not valid ${encoding ?? dialect?.encoding ?? 'UTF-8'} text; declare the file's encoding (--encoding, or "encoding" in a mapping file: ${textEncodingNames.join(', ')})`);
-					encoding = 'windows-1252';
-				}
+				// a head in plain ASCII and a bad UTF-8 byte later: the file is Windows-1252 (ANSI)
+				if (e.notUtf8) encoding = 'windows-1252';
 			} finally {
 				if (transcoded) await rm(transcoded, { force: true });
 			}
@@ -220,7 +218,8 @@ async function importPlan(conn: DuckDBConnection, plan: Plan): Promise<ImportRes
 		return dup ? Number(dup.import_id) : null;
 	};
 	try {
-		const counts = await loadInTransaction(conn, { id, path: plan.readPath, fileName, kind, source, mapping, typed, formats, hasRoster, dataYear, onProgress: opts.onProgress, started, checksum: checksumP, duplicateOf, notes });
+		const retryEncoding = Boolean(dialect && dialect.encoding === 'utf-8' && !dialect.utf8Evidence && !opts.encoding && !opts.mapping?.encoding);
+		const counts = await loadInTransaction(conn, { id, path: plan.readPath, fileName, kind, source, mapping, typed, formats, hasRoster, dataYear, retryEncoding, onProgress: opts.onProgress, started, checksum: checksumP, duplicateOf, notes });
 		const message = `${counts.rowsRead} rows read = ${counts.rowsLoaded} loaded + ${counts.rowsRejected} rejected${notes.length ? `; ${notes.join('; ')}` : ''}`;
 		return { importId: id, fileName, checksum: await checksumP, kind, format, status: 'succeeded', ...counts, mapping, seconds: (Date.now() - started) / 1000, message, notes };
 	} catch (e) {
@@ -257,6 +256,8 @@ class DuplicateImport extends Error {
 interface LoadJob {
 	typed: Map<string, TypedColumn>;
 	formats: ValueFormats;
+	/** bytes that are not UTF-8 make the file be read again as Windows-1252 (nothing declared, head plain ASCII) */
+	retryEncoding: boolean;
 	notes: string[];
 	hasRoster: boolean;
 	dataYear: number | null;
@@ -322,7 +323,7 @@ async function loadInTransaction(conn: DuckDBConnection, job: LoadJob) {
 		} finally {
 			if (timer) clearInterval(timer);
 		}
-		if (source.hasRejectsTable) await checkReaderRejects(conn, t.csvRejects, job.typed);
+		if (source.hasRejectsTable) await checkReaderRejects(conn, t.csvRejects, job.typed, job.retryEncoding);
 		job.onProgress?.({ phase: 'loading', percent: 100, rowsEstimate: source.rowsEstimate, rowsPerSecond: 0 });
 		await conn.run(`CREATE OR REPLACE TEMP VIEW import_rows_raw AS SELECT *, import_problems AS problems, rowid AS rid FROM ${table} WHERE ${mine}`);
 		const badNpis = await step('check NPIs', () => stageBadNpis(conn, 'import_rows_raw', npiColumns, t.bad));
@@ -330,7 +331,7 @@ async function loadInTransaction(conn: DuckDBConnection, job: LoadJob) {
 		// import_rows: this import's rows with `rn` (data-row index) and NPI problems added
 		await conn.run(checkedView('import_rows_raw', 'import_rows', firstRowid, badNpis, t.bad));
 		const counts = await step('rejects', async () => {
-			const c = await stageRejects(conn, { casts: job.typed, id, fileName: job.fileName, stage: 'import_rows', rejectsTable: source.hasRejectsTable ? t.csvRejects : null, firstDataLine: source.firstDataLine, into: t.rejects });
+			const c = await stageRejects(conn, { casts: job.typed, id, fileName: job.fileName, stage: 'import_rows', rejectsTable: source.hasRejectsTable ? t.csvRejects : null, firstDataLine: source.firstDataLine, rejectLineOffset: source.rejectLineOffset, into: t.rejects });
 			if (c.rowsRejected) {
 				await conn.run(`INSERT INTO import_rejects SELECT * FROM ${t.rejects} ORDER BY line`);
 				await conn.run(`DELETE FROM ${table} WHERE rowid IN (SELECT rid FROM import_rows WHERE len(problems) > 0)`);
@@ -365,7 +366,7 @@ async function loadInTransaction(conn: DuckDBConnection, job: LoadJob) {
  * sample did not show: the text path accepts every documented one) or met bytes that are not
  * UTF-8; real problems are then reported by the text path, with their values.
  */
-async function checkReaderRejects(conn: DuckDBConnection, table: string, typed: Map<string, TypedColumn>): Promise<void> {
+async function checkReaderRejects(conn: DuckDBConnection, table: string, typed: Map<string, TypedColumn>, retryEncoding: boolean): Promise<void> {
 	const r = await conn.runAndReadAll(
 		`SELECT list(DISTINCT column_name) FILTER (WHERE error_type = 'CAST') AS casts,
 			count(*) FILTER (WHERE error_type IN ('INVALID ENCODING', 'INVALID UNICODE')) AS encoding
@@ -373,7 +374,9 @@ async function checkReaderRejects(conn: DuckDBConnection, table: string, typed: 
 	);
 	const row = r.getRowObjectsJS()[0] as { casts: string[] | null; encoding: bigint } | undefined;
 	const casts = (row?.casts ?? []).filter((c) => typed.has(c));
-	if (casts.length || Number(row?.encoding ?? 0) > 0) throw new ReadAgain(casts, Number(row?.encoding ?? 0) > 0);
+	// a UTF-8 file (its head shows UTF-8 characters) keeps its bad-byte lines as rejects
+	const notUtf8 = retryEncoding && Number(row?.encoding ?? 0) > 0;
+	if (casts.length || notUtf8) throw new ReadAgain(casts, notUtf8);
 }
 
 function reportProgress(conn: DuckDBConnection, job: LoadJob): void {

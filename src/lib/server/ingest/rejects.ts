@@ -21,6 +21,8 @@ interface RejectJob {
 	stage: string;
 	rejectsTable: string | null;
 	firstDataLine: number;
+	/** added to the reader's reject line numbers (records) to make them file lines (SourceInfo.rejectLineOffset) */
+	rejectLineOffset?: number;
 }
 
 const STRUCTURAL_REASON = `CASE error_type
@@ -38,9 +40,10 @@ const STRUCTURAL_REASON = `CASE error_type
  */
 export async function stageRejects(conn: DuckDBConnection, job: RejectJob & { into: string }): Promise<RejectCounts> {
 	const { id, fileName, stage, rejectsTable, firstDataLine, into } = job;
+	const off = job.rejectLineOffset ?? 0;
 	// w = the data-row index each structurally rejected line displaced (see header comment)
 	const skipped = rejectsTable
-		? `SELECT line - ${firstDataLine} - (row_number() OVER (ORDER BY line) - 1) AS w FROM (SELECT DISTINCT line FROM ${rejectsTable})`
+		? `SELECT line + ${off} - ${firstDataLine} - (row_number() OVER (ORDER BY line) - 1) AS w FROM (SELECT DISTINCT line FROM ${rejectsTable})`
 		: `SELECT NULL::BIGINT AS w WHERE false`;
 	await conn.run(`CREATE TEMP TABLE ${into} AS SELECT * FROM import_rejects LIMIT 0`);
 	await conn.run(
@@ -65,7 +68,7 @@ export async function stageRejects(conn: DuckDBConnection, job: RejectJob & { in
 			: STRUCTURAL_REASON;
 		await conn.run(
 			`INSERT INTO ${into}
-			 SELECT $id, $f, line, ${column}, ${reason}, left(csv_line, 200), left(csv_line, 2000)
+			 SELECT $id, $f, line + ${off}, ${column}, ${reason}, left(trim(csv_line, E'\r\n'), 200), left(trim(csv_line, E'\r\n'), 2000)
 			 FROM ${rejectsTable}
 			 -- DuckDB logs a short row once per missing column: keep the first per line
 			 QUALIFY row_number() OVER (PARTITION BY line ORDER BY column_idx) = 1`,

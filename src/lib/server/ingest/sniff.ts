@@ -18,6 +18,8 @@ export interface CsvDialect {
 	meanLineBytes: number;
 	/** the text encoding the file is read in (declared or detected) */
 	encoding: TextEncoding;
+	/** the head is UTF-8 with characters beyond ASCII: the file is UTF-8, so a bad byte later is a bad line */
+	utf8Evidence: boolean;
 	/** notice records above the header, skipped (DuckDB's skip counts records) */
 	skipRecords: number;
 	/** "lines 1-4" when notice lines were skipped (reported to the user), else null */
@@ -28,7 +30,10 @@ export interface CsvDialect {
 
 export class ImportRefused extends Error {}
 
-export async function detectFormat(path: string): Promise<FileFormat> {
+/**
+ * @param declaredEncoding a UTF-16 declaration (or byte-order mark) makes NUL bytes text, not binary
+ */
+export async function detectFormat(path: string, declaredEncoding?: string): Promise<FileFormat> {
 	const info = await stat(path).catch(() => null);
 	if (!info || !info.isFile()) throw new ImportRefused(`${path}: no such file`);
 	if (info.size === 0) throw new ImportRefused(`${path}: the file is empty`);
@@ -39,7 +44,8 @@ export async function detectFormat(path: string): Promise<FileFormat> {
 		if (head.toString('latin1') === 'PAR1') return 'parquet';
 		if (head[0] === 0x1f && head[1] === 0x8b) return 'csv.gz';
 		if (/\.parquet$/i.test(path)) throw new ImportRefused(`${path}: named .parquet but is not a Parquet file (no PAR1 signature)`);
-		if (head.includes(0)) throw new ImportRefused(`${path}: looks binary, not CSV text`);
+		const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || /^utf-16/.test(declaredEncoding ?? '');
+		if (!utf16 && head.includes(0)) throw new ImportRefused(`${path}: looks binary, not CSV text (a UTF-16 "Unicode text" export needs its byte-order mark or --encoding utf-16le)`);
 		return 'csv';
 	} finally {
 		await fh.close();
@@ -90,6 +96,26 @@ export function detectEncoding(head: Buffer): TextEncoding {
 export { guessDelimiter };
 
 /**
+ * The header record: the first with two or more non-empty cells whose width is the usual width of
+ * the records after it (so a report title such as "Charges report, run 2024-02-01, Clinic A"
+ * above the header is a notice, not the header); else the first non-notice record; -1 when none.
+ */
+export function findHeader(records: CsvRecord[]): number {
+	for (let i = 0; i < Math.min(records.length, 50); i++) {
+		const r = records[i] as CsvRecord;
+		if (isNoticeRecord(r.fields)) continue;
+		const next = records.slice(i + 1, i + 21).filter((x) => x.fields.some((f) => f.trim() !== '')).map((x) => x.fields.length);
+		if (!next.length) return i;
+		const counts = new Map<number, number>();
+		for (const w of next) counts.set(w, (counts.get(w) ?? 0) + 1);
+		const usual = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
+		if (usual === r.fields.length) return i;
+	}
+	// no record fits its followers (ragged rows): the first that is not a notice, as before
+	return records.findIndex((r) => !isNoticeRecord(r.fields));
+}
+
+/**
  * The file's dialect from its first 64 KB: encoding (declared, else detected), delimiter, notice
  * lines above the header (CMS edit tables open with a licence notice: records with fewer than two
  * non-empty cells are skipped and reported), the header record (a quoted cell may hold a line
@@ -113,7 +139,7 @@ export async function sniffCsv(path: string, format: FileFormat, declaredEncodin
 	} catch (e) {
 		throw new ImportRefused(`${path}: ${(e as Error).message}`);
 	}
-	const headerAt = records.findIndex((r) => !isNoticeRecord(r.fields));
+	const headerAt = findHeader(records);
 	if (headerAt < 0 || headerAt >= 50) {
 		throw new ImportRefused(`${path}: no header row of column names in the first ${Math.min(records.length, 50)} lines (line 1 holds ${JSON.stringify((records[0]?.fields ?? []).join(delimiter).slice(0, 80))})`);
 	}
@@ -127,9 +153,10 @@ export async function sniffCsv(path: string, format: FileFormat, declaredEncodin
 	const lines = text.split('\n').length - 1;
 	return {
 		delimiter, headers, sample, encoding,
+		utf8Evidence: encoding === 'utf-8' && head.some((b) => b >= 0x80),
 		meanLineBytes: lines > 1 ? head.length / lines : 200,
 		skipRecords: headerAt,
-		noticeLines: headerAt ? `lines 1-${header.firstLine - 1}` : null,
+		noticeLines: headerAt ? (header.firstLine - 1 === 1 ? 'line 1' : `lines 1-${header.firstLine - 1}`) : null,
 		firstDataLine: header.lastLine + 1
 	};
 }

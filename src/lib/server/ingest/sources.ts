@@ -13,6 +13,11 @@ export interface SourceInfo {
 	hasRejectsTable: boolean;
 	/** file line (CSV) or row number (Parquet) of the first data row */
 	firstDataLine: number;
+	/**
+	 * What to add to a line number of DuckDB's reject table to get the physical file line: the
+	 * reader numbers records (a quoted line break in a notice or header record is not counted)
+	 */
+	rejectLineOffset: number;
 	rowsEstimate: number;
 }
 
@@ -29,6 +34,8 @@ export function csvSource(path: string, dialect: CsvDialect & { gz?: boolean }, 
 		headers: dialect.headers,
 		hasRejectsTable: true,
 		firstDataLine: dialect.firstDataLine,
+		// records before the data: the skipped notices and the header, one reader line each
+		rejectLineOffset: dialect.firstDataLine - dialect.skipRecords - 2,
 		rowsEstimate: Math.max(1, Math.round((sizeBytes ?? 0) / dialect.meanLineBytes)),
 		relation: (rejectsTable) =>
 			`read_csv($path, header = true, auto_detect = false, delim = ${lit(dialect.delimiter)}, quote = '"', escape = '"',
@@ -79,6 +86,7 @@ export async function parquetSource(conn: DuckDBConnection, path: string): Promi
 		headers,
 		hasRejectsTable: false,
 		firstDataLine: 1,
+		rejectLineOffset: 0,
 		rowsEstimate: rows,
 		relation: () => `(SELECT COLUMNS(*)::VARCHAR FROM read_parquet($path))`
 	};

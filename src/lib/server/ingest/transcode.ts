@@ -3,10 +3,12 @@
 // upload: it lives in data/tmp beside the database and the importer removes it when the import
 // ends, whatever the outcome (stale copies from a crash are removed at start-up with the uploads).
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
+import { ImportRefused } from './sniff.ts';
 import { randomUUID } from 'node:crypto';
-import { dirname, join } from 'node:path';
-import { once } from 'node:events';
+import { basename, dirname, join } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import type { TextEncoding } from './sniff.ts';
 
@@ -21,18 +23,22 @@ export async function transcodeToUtf8(path: string, encoding: TextEncoding, gz: 
 	await mkdir(dir, { recursive: true, mode: 0o700 });
 	const out = join(dir, `decoded-${randomUUID()}.csv`);
 	const decoder = new TextDecoder(encoding);
-	const sink = createWriteStream(out, { mode: 0o600 });
-	const source = createReadStream(path);
-	const stream = gz ? source.pipe(createGunzip()) : source;
-	try {
-		for await (const chunk of stream as AsyncIterable<Buffer>) {
-			if (!sink.write(decoder.decode(chunk, { stream: true }))) await once(sink, 'drain');
+	const decode = new Transform({
+		transform(chunk: Buffer, _enc, done) {
+			done(null, decoder.decode(chunk, { stream: true }));
+		},
+		flush(done) {
+			done(null, decoder.decode());
 		}
-		sink.end(decoder.decode());
-		await once(sink, 'finish');
+	});
+	const sink = createWriteStream(out, { mode: 0o600 });
+	try {
+		// pipeline closes every stream on any failure (a truncated gzip, a read error)
+		if (gz) await pipeline(createReadStream(path), createGunzip(), decode, sink);
+		else await pipeline(createReadStream(path), decode, sink);
 	} catch (e) {
-		sink.destroy();
-		throw e;
+		await rm(out, { force: true });
+		throw new ImportRefused(`${basename(path)}: cannot be read as ${encoding}${gz ? ' (gzip)' : ''}: ${(e as Error).message}; nothing was imported`);
 	}
 	return out;
 }

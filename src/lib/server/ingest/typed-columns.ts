@@ -9,7 +9,8 @@ import { fieldsByKind, type FieldType, type ImportKind } from '../../schemas/fie
 const FORMATS: Partial<Record<FieldType, { re: RegExp; duck: string; reason: string }>> = {
 	int: { re: /^-?\d{1,9}$/, duck: 'INTEGER', reason: 'unparsable number' },
 	date: { re: /^\d{4}-\d{2}-\d{2}$/, duck: 'DATE', reason: 'bad date' },
-	money: { re: /^-?\d{1,12}(\.\d{1,2})?$/, duck: 'DECIMAL(14,2)', reason: 'unparsable number' },
+	// read with 4 decimals so a later 1.234 is caught as "more than 2 decimals", not rounded
+	money: { re: /^-?\d{1,12}(\.\d{1,2})?$/, duck: 'DECIMAL(18,4)', reason: 'unparsable number' },
 	number: { re: /^-?\d{1,15}(\.\d+)?$/, duck: 'DOUBLE', reason: 'unparsable number' }
 };
 

@@ -30,9 +30,9 @@ export function uploadsDir(): string {
  * Removes uploads and decoded copies a crash left behind (they hold PHI); run at start-up,
  * before the server takes requests. Returns how many files were removed.
  */
-export function removeLeftoverUploads(): number {
+export function removeLeftoverUploads(extraDirs: string[] = []): number {
 	let removed = 0;
-	for (const dir of [resolve(appRoot(), 'data', 'uploads'), resolve(appRoot(), 'data', 'tmp')]) {
+	for (const dir of [resolve(appRoot(), 'data', 'uploads'), resolve(appRoot(), 'data', 'tmp'), ...extraDirs]) {
 		if (!existsSync(dir)) continue;
 		for (const f of readdirSync(dir)) {
 			rmSync(resolve(dir, f), { force: true, recursive: true });
