@@ -185,3 +185,15 @@ describe.skipIf(!field)('field CMS files', () => {
 		expect(await importFile(f, { dbPath: db.path, year: 2019 })).toMatchObject({ rowsLoaded: 8362 });
 	}));
 });
+
+describe.skipIf(!field)('CMS data year in the drill-down', () => {
+	it('the drill-down of a 2019 flag shows 2019 (160/510), not the newest year', () => withDb(async (db) => {
+		await importFile(fx('cms', 'mohs_2019_noCPTdesc.csv'), { dbPath: db.path });
+		await importFile(fx('cms', 'mohs_2020_noCPTdesc.csv'), { dbPath: db.path });
+		const { getDrilldown } = await import('../../src/lib/server/rules/drilldown.ts');
+		const d19 = await getDrilldown({ npi: '1003011404', ruleId: 'mohs_additional_stages', source: 'cms', year: 2019, dbPath: db.path });
+		expect([d19.year, d19.row?.numerator, d19.row?.denominator]).toEqual([2019, 160, 510]);
+		const newest = await getDrilldown({ npi: '1003011404', ruleId: 'mohs_additional_stages', dbPath: db.path });
+		expect([newest.year, newest.row?.numerator, newest.row?.denominator]).toEqual([2020, 82, 253]);
+	}));
+});

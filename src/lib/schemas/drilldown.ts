@@ -6,7 +6,10 @@ const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD');
 
 export const DrilldownQuery = z.object({
 	rule: z.string().regex(/^[a-z0-9_]+$/),
-	peer_by: z.enum(['specialty', 'pos', 'payer']).optional()
+	peer_by: z.enum(['specialty', 'pos', 'payer']).optional(),
+	/** the flag's source and, for CMS, its data year (the drill-down shows the same evaluation) */
+	source: z.enum(['claims', 'cms']).optional(),
+	year: z.coerce.number().int().min(0).max(2099).optional()
 });
 
 export const LinesQuery = z.object({

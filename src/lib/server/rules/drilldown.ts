@@ -8,7 +8,7 @@ import type { Row } from '../db/normalize.ts';
 import type { FlagRow } from '../../schemas/flags.ts';
 import type { PeerRule } from '../../schemas/rules.ts';
 import { loadCatalog, resolveCodes } from './catalog.ts';
-import { evaluateRules, type PeerBy } from './evaluate.ts';
+import { evaluateRules, type PeerBy, type Source } from './evaluate.ts';
 import { findingLines } from './line-engine.ts';
 import { funnelLimits } from '../stats/funnel.ts';
 
@@ -27,6 +27,8 @@ export interface Drilldown {
 	ruleTitle: string;
 	rationale: string;
 	source: string | null;
+	/** CMS source: the data year shown (null for claims) */
+	year: number | null;
 	peerBy: PeerBy;
 	row: FlagRow | null;
 	otherRules: FlagRow[];
@@ -63,10 +65,10 @@ function funnelCurve(p0: number, phi: number, zLimit: number, maxN: number): Fun
 	return out;
 }
 
-export async function getDrilldown(opts: { npi: string; ruleId: string; peerBy?: PeerBy; dbPath?: string }): Promise<Drilldown> {
+export async function getDrilldown(opts: { npi: string; ruleId: string; peerBy?: PeerBy; source?: Source; year?: number; dbPath?: string }): Promise<Drilldown> {
 	const dbPath = opts.dbPath ?? defaultDbPath();
 	const { peer, line } = findRule(opts.ruleId);
-	const ev = await evaluateRules({ peerBy: opts.peerBy, dbPath });
+	const ev = await evaluateRules({ peerBy: opts.peerBy, source: opts.source, year: opts.year, dbPath });
 	const mine = ev.rows.filter((r) => r.provider_npi === opts.npi);
 	const row = mine.find((r) => r.rule_id === opts.ruleId) ?? null;
 	const identity = await withConnection(
@@ -84,6 +86,7 @@ export async function getDrilldown(opts: { npi: string; ruleId: string; peerBy?:
 		ruleTitle: (peer ?? line)?.title ?? opts.ruleId,
 		rationale: `${(peer ?? line)?.rationale} Source: ${(peer ?? line)?.source}.`,
 		source: ev.source,
+		year: ev.year,
 		peerBy: ev.peerBy,
 		row,
 		otherRules: mine.filter((r) => r.rule_id !== opts.ruleId),
