@@ -1,8 +1,7 @@
-// The project's CARC category table and the line rule of domain.md "Denials" (classifyCodes
-// mirrors the SQL macro denial_set_outcome; tests/integration/denial-rates.test.ts checks the
-// SQL on the same cases).
+// The project's CARC category table. The line rule of domain.md "Denials" exists once, in SQL
+// (denial_set_outcome): tests/integration/denial-rule.test.ts runs it.
 import { describe, expect, it } from 'vitest';
-import { carcParams, carcTable, categoryOf, classifyCodes, isReasonCode, parseCode } from '../../src/lib/server/denials/carc-categories.ts';
+import { carcParams, carcTable, categoryOf, isReasonCode, parseCode } from '../../src/lib/server/denials/carc-categories.ts';
 import { denialCategories } from '../../src/lib/schemas/denials.ts';
 
 describe('CARC table', () => {
@@ -59,29 +58,5 @@ describe('codes as exports write them', () => {
 		expect(isReasonCode('CO-97')).toBe(true);
 		expect(isReasonCode('97')).toBe(true); // no group: still a reason
 		expect(isReasonCode('CR-97')).toBe(false); // not a CO/PR/OA/PI group
-	});
-});
-
-describe('a line under a definition (domain.md "Denials")', () => {
-	it('a line not denied by status is never denied', () => {
-		expect(classifyCodes(false, ['CO-97'], [])).toEqual({ denied: false, category: null, carcs: [] });
-	});
-
-	it('category = the first reason code, skipping CO-45 and patient share', () => {
-		expect(classifyCodes(true, ['CO-45', 'PR-1', 'CO-97', 'CO-18'], [])).toEqual({ denied: true, category: 'coding', carcs: ['CO-18', 'CO-97'] });
-	});
-
-	it('stays denied unless EVERY reason code is in an excluded category', () => {
-		// CO-27 eligibility + CO-97 coding: excluding eligibility leaves coding
-		expect(classifyCodes(true, ['CO-27', 'CO-97'], ['eligibility'])).toEqual({ denied: true, category: 'coding', carcs: ['CO-97'] });
-		expect(classifyCodes(true, ['CO-27', 'CO-97'], ['eligibility', 'coding'])).toEqual({ denied: false, category: null, carcs: [] });
-		expect(classifyCodes(true, ['CO-18'], ['duplicate']).denied).toBe(false);
-	});
-
-	it('a denied line without a reason code is "other"', () => {
-		expect(classifyCodes(true, [], [])).toEqual({ denied: true, category: 'other', carcs: ['(no reason code)'] });
-		expect(classifyCodes(true, ['CO-45'], []).category).toBe('other');
-		expect(classifyCodes(true, ['CO-45'], ['other']).denied).toBe(false);
-		expect(classifyCodes(true, ['CO-X9'], []).category).toBe('other'); // unknown code
 	});
 });

@@ -4,7 +4,8 @@
 // are listed on the Denials page. 'adjustment' marks payment adjustments that are not denial
 // reasons (CO-45 contractual, PR-1/2/3 patient share, ...): a line's category skips them.
 // The SQL side (queries/schema_remittance.sql, macro denial_scored) receives this table as two
-// bound lists; classifyCodes() below is the same rule in TypeScript, unit-tested.
+// bound lists; the denial rule itself exists only there (tests/integration/denial-rule.test.ts).
+// isReasonCode() tells the 835 parser a paid line's status (partial), not whether it is denied.
 import type { CarcEntry, DenialCategory } from '../../schemas/denials.ts';
 
 type Cat = DenialCategory | 'adjustment';
@@ -98,25 +99,4 @@ export function categoryOf(code: string): Cat {
 export function isReasonCode(code: string): boolean {
 	const { group } = parseCode(code);
 	return ['', 'CO', 'PR', 'OA', 'PI'].includes(group) && categoryOf(code) !== 'adjustment';
-}
-
-export interface LineOutcome {
-	denied: boolean;
-	category: DenialCategory | null;
-	carcs: string[];
-}
-
-/**
- * One line under a definition (mirrors denial_scored): a 'denied' line stays denied unless every
- * reason code is in an excluded category; no reason code = the single category 'other'.
- */
-export function classifyCodes(statusDenied: boolean, codes: string[], excluded: readonly DenialCategory[]): LineOutcome {
-	if (!statusDenied) return { denied: false, category: null, carcs: [] };
-	const reasons = codes.filter(isReasonCode);
-	if (!reasons.length) {
-		return excluded.includes('other') ? { denied: false, category: null, carcs: [] } : { denied: true, category: 'other', carcs: ['(no reason code)'] };
-	}
-	const kept = reasons.filter((c) => !excluded.includes(categoryOf(c) as DenialCategory));
-	if (!kept.length) return { denied: false, category: null, carcs: [] };
-	return { denied: true, category: categoryOf(kept[0] as string) as DenialCategory, carcs: [...new Set(kept.map((c) => parseCode(c).code))].sort() };
 }
