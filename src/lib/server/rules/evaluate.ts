@@ -2,6 +2,7 @@
 // rules on the claim lines. One function answers the Risk flags page, GET /api/flags and
 // `claimlens flags`. Results are cached per data version (imports change it).
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { tableKinds } from '../../import-kinds/index.ts';
 import { defaultDbPath, withConnection } from '../db/database.ts';
 import { runQuery } from '../db/query-files.ts';
 import { dataVersion } from '../db/version-cache.ts';
@@ -85,7 +86,9 @@ async function evaluateAll(conn: DuckDBConnection, source: Source | null, peerBy
 	for (const rule of catalog.line) {
 		const summary = source === 'claims' ? await summarizeLineRule(conn, rule) : null;
 		if (summary === null) {
-			const note = source !== 'claims' ? 'needs claim lines' : `needs the CMS ${rule.requires_table === 'mue_limits' ? 'MUE' : 'NCCI PTP'} table: import your copy (claimlens import FILE --kind ${rule.requires_table === 'mue_limits' ? 'cms-mue' : 'cms-ncci-ptp'}, or the Data page); ClaimLens never ships it`;
+			// the import kind that fills the table the rule needs, from the registry
+			const kind = tableKinds.find((k) => k.target === rule.requires_table);
+			const note = source !== 'claims' ? 'needs claim lines' : `needs the ${kind?.label ?? rule.requires_table}: import your copy (claimlens import FILE --kind ${kind?.id ?? '?'}, or the Data page); ClaimLens never ships it`;
 			rules.push({ rule_id: rule.id, kind: 'line', title: rule.title, evaluated: false, note, providers: 0, flagged: 0, small_peer_groups: [] });
 			continue;
 		}
