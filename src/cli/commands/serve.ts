@@ -21,7 +21,6 @@ const Flags = z.object({
 });
 
 import { removeLeftoverUploads } from '../../lib/server/ingest/upload.ts';
-import { tempDirFor } from '../../lib/server/ingest/transcode.ts';
 
 export async function serveCommand(argv: string[]): Promise<void> {
 	const { flags } = parseFlags(argv, { port: { type: 'string' }, host: { type: 'string' }, 'no-demo': { type: 'boolean' }, lines: { type: 'string' } }, Flags);
@@ -30,7 +29,7 @@ export async function serveCommand(argv: string[]): Promise<void> {
 	const dbPath = resolve(flags.db ?? defaultDbPath());
 	process.env.CLAIMLENS_DB = dbPath;
 	// uploads a crash left behind hold PHI: gone before the first request
-	const leftovers = removeLeftoverUploads([tempDirFor(dbPath)]);
+	const leftovers = removeLeftoverUploads(dbPath);
 	if (leftovers) info(`removed ${leftovers} upload(s) left by an interrupted import`);
 	if (!flags['no-demo'] && (await databaseIsEmpty(dbPath))) {
 		info(`${dbPath} is empty: generating the synthetic demo dataset (first start only)`);

@@ -54,14 +54,12 @@ export function isNoticeRecord(fields: string[]): boolean {
 }
 
 /**
- * The delimiter that splits the first non-notice record of `text` into the most fields (ties:
- * the earlier candidate, comma first).
+ * The delimiter of `text`: under each candidate the header is found (findHeader); the winner is
+ * the candidate under which most records after the header have the header's width (a notice line
+ * with a comma above a tab-delimited table loses), then the wider header, then the earlier
+ * candidate (comma first).
  */
 export function guessDelimiter(text: string, truncated = false): string {
-	// Under each candidate, the header is the first record split into two or more non-empty
-	// cells. The winner is the delimiter under which most records after the header have the
-	// header's width (a notice line with a comma above a tab-delimited table loses), then the
-	// wider header, then the earlier candidate.
 	let best: string = ',';
 	let bestScore = [-1, 1];
 	for (const d of CANDIDATE_DELIMITERS) {
@@ -71,7 +69,7 @@ export function guessDelimiter(text: string, truncated = false): string {
 		} catch {
 			continue;
 		}
-		const at = records.findIndex((r) => !isNoticeRecord(r.fields));
+		const at = findHeader(records);
 		if (at < 0) continue;
 		const width = (records[at] as CsvRecord).fields.length;
 		const matches = records.slice(at + 1).filter((r) => r.fields.length === width).length;
@@ -82,6 +80,26 @@ export function guessDelimiter(text: string, truncated = false): string {
 		}
 	}
 	return best;
+}
+
+/**
+ * The header record: the first with two or more non-empty cells whose width is the usual width of
+ * the records after it (so a report title such as "Charges report, run 2024-02-01, Clinic A"
+ * above the header is a notice, not the header); else the first non-notice record; -1 when none.
+ */
+export function findHeader(records: CsvRecord[]): number {
+	for (let i = 0; i < Math.min(records.length, 50); i++) {
+		const r = records[i] as CsvRecord;
+		if (isNoticeRecord(r.fields)) continue;
+		const next = records.slice(i + 1, i + 21).filter((x) => x.fields.some((f) => f.trim() !== '')).map((x) => x.fields.length);
+		if (!next.length) return i;
+		const counts = new Map<number, number>();
+		for (const w of next) counts.set(w, (counts.get(w) ?? 0) + 1);
+		const usual = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
+		if (usual === r.fields.length) return i;
+	}
+	// no record fits its followers (ragged rows): the first that is not a notice, as before
+	return records.findIndex((r) => !isNoticeRecord(r.fields));
 }
 
 /** Whole small files (findings, value lists): records as string arrays, blank lines dropped. */

@@ -8,7 +8,7 @@
 // columns and builds the problem list from them, so no conversion runs twice. NPI check digits
 // are not computed per row here: the loader checks each distinct NPI once (npi-check.ts).
 import { fieldsByKind, lineStatuses, type FieldDef, type ImportKind } from '../../schemas/fields.ts';
-import { kindModule, tableKinds } from '../../import-kinds/index.ts';
+import { kindModule } from '../../import-kinds/index.ts';
 
 export function quoteIdent(name: string): string {
 	return `"${name.replace(/"/g, '""')}"`;
@@ -53,15 +53,15 @@ export const defaultFormats: ValueFormats = { decimal: '.', dateFormats: DEFAULT
  * negative; thousands groups only where they belong (1,234.56 yes, 95,00 no: under the decimal
  * point convention that is refused, never read as 9,500.00).
  */
-const AMOUNT = {
-	'.': { number: String.raw`(\d{1,3}(,\d{3})+|\d+)(\.\d*)?|\.\d+`, group: ',', point: '.' },
-	',': { number: String.raw`(\d{1,3}([. ]\d{3})+|\d+)(,\d*)?|,\d+`, group: '. ', point: ',' }
+const AMOUNT_NUMBER = {
+	'.': String.raw`(\d{1,3}(,\d{3})+|\d+)(\.\d*)?|\.\d+`,
+	',': String.raw`(\d{1,3}([. ]\d{3})+|\d+)(,\d*)?|,\d+`
 } as const;
 
 function amountSql(r: string, decimal: '.' | ',', type: string): string {
-	const a = AMOUNT[decimal];
-	const signed = `^\\s*(-\\s*\\$?|\\$\\s*-?)?\\s*(${a.number})\\s*$`;
-	const paren = `^\\s*\\(\\s*\\$?\\s*(${a.number})\\s*\\)\\s*$`;
+	const number = AMOUNT_NUMBER[decimal];
+	const signed = `^\\s*(-\\s*\\$?|\\$\\s*-?)?\\s*(${number})\\s*$`;
+	const paren = `^\\s*\\(\\s*\\$?\\s*(${number})\\s*\\)\\s*$`;
 	// digits and the decimal point only, then the sign from a '-' or the parentheses
 	const digits = decimal === '.' ? `regexp_replace(${r}, '[^0-9.]', '', 'g')` : `replace(regexp_replace(${r}, '[^0-9,]', '', 'g'), ',', '.')`;
 	const plain = decimal === '.' ? `try_cast(${r} AS ${type}) ` : 'NULL';
@@ -110,6 +110,12 @@ const commaLike = (r: string) => `(regexp_matches(${r}::VARCHAR, '\\d,\\d{2}\\)?
 /** An amount such as 1.234 or 12.450.000: points grouping thousands, as a decimal-comma locale writes them. */
 const thousandsPointLike = (r: string) => `regexp_matches(${r}::VARCHAR, '^\\D*\\d{1,3}(\\.\\d{3})+\\D*$')`;
 
+/** A present amount that did not parse, with the decimal-comma hint when only a comma explains it. */
+const unparsableNumber = (r: string, t: string) => [
+	{ cond: `${r} IS NOT NULL AND ${t} IS NULL AND ${commaLike(r)}`, reason: 'unparsable number (a decimal comma? declare "decimal": "," in a mapping file)' },
+	{ cond: `${r} IS NOT NULL AND ${t} IS NULL AND NOT ${commaLike(r)}`, reason: 'unparsable number' }
+];
+
 /** SQL boolean that is true when a present raw value r is malformed, with its reason. */
 function problem(field: FieldDef, r: string, t: string): { cond: string; reason: string }[] {
 	switch (field.type) {
@@ -125,8 +131,7 @@ function problem(field: FieldDef, r: string, t: string): { cond: string; reason:
 			];
 		case 'money':
 			return [
-				{ cond: `${r} IS NOT NULL AND ${t} IS NULL AND ${commaLike(r)}`, reason: 'unparsable number (a decimal comma? declare "decimal": "," in a mapping file)' },
-				{ cond: `${r} IS NOT NULL AND ${t} IS NULL AND NOT ${commaLike(r)}`, reason: 'unparsable number' },
+				...unparsableNumber(r, t),
 				// a billed amount has whole cents: 1.234 is a misread (a thousands point?), never 1.23
 				...(field.fractionalCents ? [] : [
 					{ cond: `${t} <> round(${t}, 2) AND ${thousandsPointLike(r)}`, reason: 'more than 2 decimals (a thousands point? declare "decimal": "," in a mapping file)' },
@@ -134,10 +139,7 @@ function problem(field: FieldDef, r: string, t: string): { cond: string; reason:
 				])
 			];
 		case 'number':
-			return [
-				{ cond: `${r} IS NOT NULL AND ${t} IS NULL AND ${commaLike(r)}`, reason: 'unparsable number (a decimal comma? declare "decimal": "," in a mapping file)' },
-				{ cond: `${r} IS NOT NULL AND ${t} IS NULL AND NOT ${commaLike(r)}`, reason: 'unparsable number' }
-			];
+			return unparsableNumber(r, t);
 		case 'status':
 			return [{ cond: `${t} NOT IN (${lineStatuses.map(sqlString).join(', ')})`, reason: `unknown line status (expected ${lineStatuses.join(', ')})` }];
 		default:
@@ -155,9 +157,6 @@ export interface StagingSql {
 	/** NPI-typed canonical columns, checked per distinct value by the loader */
 	npiColumns: string[];
 }
-
-/** Target table columns per kind (import_id is added by the loader), from the registry. */
-export const targetColumnsByKind = Object.fromEntries(tableKinds.map((k) => [k.id, k.targetColumns])) as Record<ImportKind, string[]>;
 
 export function buildStagingSql(kind: ImportKind, columns: Record<string, string>, typedHeaders: ReadonlySet<string> = new Set(), formats: ValueFormats = defaultFormats, ctx: { hasRoster: boolean } = { hasRoster: false }): StagingSql {
 	const mod = kindModule(kind);
@@ -179,13 +178,15 @@ export function buildStagingSql(kind: ImportKind, columns: Record<string, string
 		if (field.nullValues?.length) rawSql = `CASE WHEN trim(${quoteIdent(header)}) IN (${field.nullValues.map(sqlString).join(', ')}) THEN NULL ELSE ${rawSql} END`;
 		inner.push(`${rawSql} AS ${r}`);
 		inner.push(`${typedByReader ? r : typed(field, r, formats)} AS ${t}`);
-		const value = finish(field, t);
-		exprs.set(field.name, field.defaultSql ? `coalesce(${value}, ${field.defaultSql})` : value);
-		if (field.extract) {
-			exprs.set(field.name, `nullif(regexp_extract(${t}, ${sqlString(field.extract.pattern)}, 1), '')`);
-		}
 		const conds = problem(field, r, t);
-		if (field.extract) conds.push({ cond: `${r} IS NOT NULL AND NOT regexp_matches(${r}, ${sqlString(field.extract.pattern)})`, reason: `expected ${field.extract.expected}` });
+		if (field.extract) {
+			// the stored value is the pattern's group 1 (CMS MAI "2 Date of Service Edit: Policy" -> 2)
+			exprs.set(field.name, `nullif(regexp_extract(${t}, ${sqlString(field.extract.pattern)}, 1), '')`);
+			conds.push({ cond: `${r} IS NOT NULL AND NOT regexp_matches(${r}, ${sqlString(field.extract.pattern)})`, reason: `expected ${field.extract.expected}` });
+		} else {
+			const value = finish(field, t);
+			exprs.set(field.name, field.defaultSql ? `coalesce(${value}, ${field.defaultSql})` : value);
+		}
 		if (field.required) conds.unshift({ cond: `${r} IS NULL`, reason: 'missing required value' });
 		for (const { cond, reason } of conds) {
 			// value kept short: a 10 MB cell must not become a 10 MB reject row
@@ -194,7 +195,7 @@ export function buildStagingSql(kind: ImportKind, columns: Record<string, string
 	});
 	mod.finish?.(exprs, columns, ctx);
 	problems.push(...(mod.problems?.(exprs, columns, ctx) ?? []));
-	const targetColumns = targetColumnsByKind[kind];
+	const targetColumns = mod.targetColumns;
 	const outer = targetColumns.map((c) => `${exprs.get(c) ?? 'NULL'} AS ${quoteIdent(c)}`);
 	outer.push(`${problems.length ? `list_filter([${problems.join(',\n\t\t')}], lambda x: x IS NOT NULL)` : '[]::VARCHAR[]'} AS problems`);
 	const npiColumns = fields.filter((f) => f.type === 'npi' && columns[f.name]).map((f) => f.name);

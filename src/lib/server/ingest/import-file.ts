@@ -10,7 +10,7 @@ import type { ImportKind, MappingFile } from '../../schemas/fields.ts';
 import { detectKind, mapHeaders, type HeaderMapping } from './header-mapping.ts';
 import { buildStagingSql, checkedView, quoteIdent } from './build-staging-sql.ts';
 import { stageBadNpis } from './npi-check.ts';
-import { detectFormat, sniffCsv, ImportRefused, textEncodings as textEncodingNames, type CsvDialect, type FileFormat, type TextEncoding } from './sniff.ts';
+import { detectFormat, sniffCsv, ImportRefused, type CsvDialect, type FileFormat, type TextEncoding } from './sniff.ts';
 import { rm } from 'node:fs/promises';
 import { detectDecimal } from './value-formats.ts';
 import { DEFAULT_DATE_FORMATS, type ValueFormats } from './build-staging-sql.ts';
@@ -71,10 +71,12 @@ export interface ImportResult {
 }
 
 
-async function describe(path: string, format: FileFormat, conn: DuckDBConnection, encoding?: TextEncoding): Promise<{ source: SourceInfo; dialect: CsvDialect | null }> {
-	if (format === 'parquet') return { source: await parquetSource(conn, path), dialect: null };
-	const dialect = await sniffCsv(path, format, encoding);
-	return { source: await csvSourceFor(path, dialect, format === 'csv.gz'), dialect };
+/** A Parquet file's source, or a CSV file's dialect (its source is built once the fast path is known). */
+type Described = { parquet: SourceInfo; dialect: null } | { parquet: null; dialect: CsvDialect };
+
+async function describe(path: string, format: FileFormat, conn: DuckDBConnection, encoding?: TextEncoding): Promise<Described> {
+	if (format === 'parquet') return { parquet: await parquetSource(conn, path), dialect: null };
+	return { parquet: null, dialect: await sniffCsv(path, format, encoding) };
 }
 
 /**
@@ -107,9 +109,9 @@ async function importOne(path: string, opts: ImportOptions): Promise<ImportResul
 	}
 	const started = Date.now();
 	const fileName = opts.displayName ?? basename(path);
-	const format = await detectFormat(path, opts.encoding ?? opts.mapping?.encoding);
-	const dbPath = opts.dbPath ?? defaultDbPath();
 	const declaredEncoding = opts.encoding ?? opts.mapping?.encoding;
+	const format = await detectFormat(path, declaredEncoding);
+	const dbPath = opts.dbPath ?? defaultDbPath();
 	return withConnection(async (conn) => {
 		let encoding = declaredEncoding;
 		const textColumns = new Set<string>();
@@ -121,7 +123,8 @@ async function importOne(path: string, opts: ImportOptions): Promise<ImportResul
 			const transcoded = dialect && dialect.encoding !== 'utf-8' ? await transcodeToUtf8(path, dialect.encoding, format === 'csv.gz', dbPath) : null;
 			try {
 				return await importPlan(conn, {
-					path, readPath: transcoded ?? path, gz: format === 'csv.gz' && !transcoded, fileName, format, started, opts, described, textColumns
+					path, readPath: transcoded ?? path, gz: format === 'csv.gz' && !transcoded, fileName, format, started, opts, described, textColumns,
+					retryEncoding: Boolean(dialect && dialect.encoding === 'utf-8' && !dialect.utf8Evidence && !declaredEncoding)
 				});
 			} catch (e) {
 				if (!(e instanceof ReadAgain) || attempt >= 2) throw e;
@@ -144,29 +147,31 @@ interface Plan {
 	format: FileFormat;
 	started: number;
 	opts: ImportOptions;
-	described: { source: SourceInfo; dialect: CsvDialect | null };
+	described: Described;
 	/** columns a first attempt found values outside the fast path in: read as text */
 	textColumns: ReadonlySet<string>;
+	/** bytes that are not UTF-8 make the file be read again as Windows-1252 (nothing declared, head plain ASCII) */
+	retryEncoding: boolean;
 }
 
 async function importPlan(conn: DuckDBConnection, plan: Plan): Promise<ImportResult> {
 	const { path, fileName, started, opts, described } = plan;
 	const format = opts.format ?? plan.format;
-	let source = described.source;
 	const dialect = described.dialect;
+	const headers = dialect ? dialect.headers : described.parquet.headers;
 	const notes: string[] = [];
 	// another CMS dataset (or a layout we know we cannot read) is named, not mapped
-	if (!opts.kind && !opts.mapping && recognisedDataset(source.headers)) throw new ImportRefused(unknownKindMessage(fileName, source.headers));
-	const kind = opts.kind ?? detectKind(source.headers, opts.mapping);
-	if (!kind) throw new ImportRefused(unknownKindMessage(fileName, source.headers));
+	if (!opts.kind && !opts.mapping && recognisedDataset(headers)) throw new ImportRefused(unknownKindMessage(fileName, headers));
+	const kind = opts.kind ?? detectKind(headers, opts.mapping);
+	if (!kind) throw new ImportRefused(unknownKindMessage(fileName, headers));
 	let mapping: HeaderMapping;
 	try {
-		mapping = mapHeaders(source.headers, kind, opts.mapping);
+		mapping = mapHeaders(headers, kind, opts.mapping);
 	} catch (e) {
 		throw new ImportRefused(`${fileName}: ${(e as Error).message}`);
 	}
 	// claim lines need a specialty (the peer group): from the file, else the provider roster
-	const hasRoster = kind === 'claims' && Number((await conn.runAndReadAll('SELECT count(*) AS n FROM provider_roster')).getRowObjectsJS()[0]?.n ?? 0) > 0;
+	const hasRoster = kind === 'claims' && Number((await runQuery(conn, 'provider_roster_count'))[0]?.n ?? 0) > 0;
 	const missing = [...mapping.missingRequired, ...(kind === 'claims' && !mapping.columns.specialty && !hasRoster ? ['specialty'] : [])];
 	if (opts.format === 'x12' && missing.includes('specialty')) {
 		throw new ImportRefused(`${fileName}: X12 837 claim lines carry no specialty (the peer group); import your provider roster first (kind provider-roster: NPI and specialty or taxonomy code), then this file; nothing was imported`);
@@ -174,7 +179,7 @@ async function importPlan(conn: DuckDBConnection, plan: Plan): Promise<ImportRes
 	if (missing.length) {
 		throw new ImportRefused(
 			`${fileName}: no column for required ${kind} field(s) ${missing.join(', ')} ` +
-				`(file headers: ${source.headers.join(', ')}); name them in a --mapping file` +
+				`(file headers: ${headers.join(', ')}); name them in a --mapping file` +
 				(missing.includes('specialty') ? ', or import a provider roster (kind provider-roster) for the specialty' : '')
 		);
 	}
@@ -199,7 +204,7 @@ async function importPlan(conn: DuckDBConnection, plan: Plan): Promise<ImportRes
 	// typed fast path: clean numeric and date columns are parsed by the CSV reader itself
 	let typed = dialect ? typedColumns(kind, mapping.columns, dialect.headers, dialect.sample) : new Map<string, TypedColumn>();
 	typed = new Map([...typed].filter(([h, c]) => !plan.textColumns.has(h) && !(decimal === ',' && c.duckType !== 'DATE' && c.duckType !== 'INTEGER')));
-	if (dialect) source = await csvSourceFor(plan.readPath, dialect, plan.gz, typed);
+	const source = dialect ? await csvSourceFor(plan.readPath, dialect, plan.gz, typed) : described.parquet;
 	if (dialect?.noticeLines) notes.push(`skipped ${dialect.noticeLines} above the header (a notice, not data)`);
 	if (dialect && dialect.encoding !== 'utf-8') notes.push(`read as ${dialect.encoding}`);
 	if (decimal === ',') notes.push('amounts read with a decimal comma (1.234,56)');
@@ -218,8 +223,7 @@ async function importPlan(conn: DuckDBConnection, plan: Plan): Promise<ImportRes
 		return dup ? Number(dup.import_id) : null;
 	};
 	try {
-		const retryEncoding = Boolean(dialect && dialect.encoding === 'utf-8' && !dialect.utf8Evidence && !opts.encoding && !opts.mapping?.encoding);
-		const counts = await loadInTransaction(conn, { id, path: plan.readPath, fileName, kind, source, mapping, typed, formats, hasRoster, dataYear, retryEncoding, onProgress: opts.onProgress, started, checksum: checksumP, duplicateOf, notes });
+		const counts = await loadInTransaction(conn, { id, path: plan.readPath, fileName, kind, source, mapping, typed, formats, hasRoster, dataYear, retryEncoding: plan.retryEncoding, onProgress: opts.onProgress, started, checksum: checksumP, duplicateOf, notes });
 		const message = `${counts.rowsRead} rows read = ${counts.rowsLoaded} loaded + ${counts.rowsRejected} rejected${notes.length ? `; ${notes.join('; ')}` : ''}`;
 		return { importId: id, fileName, checksum: await checksumP, kind, format, status: 'succeeded', ...counts, mapping, seconds: (Date.now() - started) / 1000, message, notes };
 	} catch (e) {

@@ -5,7 +5,9 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
-import { guessDelimiter, isNoticeRecord, parseRecords, type CsvRecord } from '../csv/records.ts';
+import type { z } from 'zod';
+import type { TextEncodingName } from '../../schemas/fields.ts';
+import { findHeader, guessDelimiter, parseRecords, type CsvRecord } from '../csv/records.ts';
 
 export type FileFormat = 'csv' | 'csv.gz' | 'parquet';
 
@@ -72,9 +74,8 @@ async function readHead(path: string, gz: boolean, limit = 65536): Promise<Buffe
 	return Buffer.concat(chunks).subarray(0, limit);
 }
 
-/** Text encodings an import can be read in; anything else is refused by name. */
-export const textEncodings = ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'] as const;
-export type TextEncoding = (typeof textEncodings)[number];
+/** Text encodings an import can be read in (the mapping schema's list); anything else is refused by name. */
+export type TextEncoding = z.infer<typeof TextEncodingName>;
 
 /**
  * The encoding of a file's first bytes: a UTF-16 byte-order mark, else UTF-8 when the bytes are
@@ -94,27 +95,6 @@ export function detectEncoding(head: Buffer): TextEncoding {
 }
 
 export { guessDelimiter };
-
-/**
- * The header record: the first with two or more non-empty cells whose width is the usual width of
- * the records after it (so a report title such as "Charges report, run 2024-02-01, Clinic A"
- * above the header is a notice, not the header); else the first non-notice record; -1 when none.
- */
-export function findHeader(records: CsvRecord[]): number {
-	for (let i = 0; i < Math.min(records.length, 50); i++) {
-		const r = records[i] as CsvRecord;
-		if (isNoticeRecord(r.fields)) continue;
-		const next = records.slice(i + 1, i + 21).filter((x) => x.fields.some((f) => f.trim() !== '')).map((x) => x.fields.length);
-		if (!next.length) return i;
-		const counts = new Map<number, number>();
-		for (const w of next) counts.set(w, (counts.get(w) ?? 0) + 1);
-		const usual = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
-		if (usual === r.fields.length) return i;
-	}
-	// no record fits its followers (ragged rows): the first that is not a notice, as before
-	return records.findIndex((r) => !isNoticeRecord(r.fields));
-}
-
 /**
  * The file's dialect from its first 64 KB: encoding (declared, else detected), delimiter, notice
  * lines above the header (CMS edit tables open with a licence notice: records with fewer than two

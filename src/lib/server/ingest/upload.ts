@@ -7,6 +7,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { appRoot } from '../db/database.ts';
 import { ImportRefused } from './sniff.ts';
+import { tempDirFor } from './transcode.ts';
 
 export const MAX_UPLOAD_BYTES = Number(process.env.CLAIMLENS_MAX_UPLOAD_BYTES ?? 2 * 1024 ** 3);
 
@@ -27,12 +28,13 @@ export function uploadsDir(): string {
 }
 
 /**
- * Removes uploads and decoded copies a crash left behind (they hold PHI); run at start-up,
- * before the server takes requests. Returns how many files were removed.
+ * Removes the uploads and the decoded copies (transcode.ts, beside the database `dbPath`) a crash
+ * left behind: they hold PHI. Run at start-up, before the server takes requests. Returns how
+ * many files were removed.
  */
-export function removeLeftoverUploads(extraDirs: string[] = []): number {
+export function removeLeftoverUploads(dbPath: string): number {
 	let removed = 0;
-	for (const dir of [resolve(appRoot(), 'data', 'uploads'), resolve(appRoot(), 'data', 'tmp'), ...extraDirs]) {
+	for (const dir of new Set([resolve(appRoot(), 'data', 'uploads'), tempDirFor(dbPath)])) {
 		if (!existsSync(dir)) continue;
 		for (const f of readdirSync(dir)) {
 			rmSync(resolve(dir, f), { force: true, recursive: true });
