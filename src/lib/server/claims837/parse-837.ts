@@ -16,8 +16,7 @@
 //                    name (all of the claim's when the line has none)
 import { cents, formatError, quantity } from '../remit/remit-types.ts';
 import { X12Envelope } from '../remit/x12-envelope.ts';
-import { X12FormatError, comp, el, type Segment } from '../remit/x12-segments.ts';
-import { compositeProblem } from '../remit/parse-835.ts';
+import { X12FormatError, comp, compositeProblem, el, type Segment } from '../remit/x12-segments.ts';
 
 export interface ClaimLine837 {
 	claim_id: string;

@@ -14,13 +14,9 @@ import { readQuery, runQuery } from '../db/query-files.ts';
 
 const building = new Map<string, Promise<void>>();
 
-/** Whether the facts describe the current data; `problem` names what failed when they do not. */
+/** The facts in use: `problem` names what failed (one sentence for the page, the API and the CLI) when they could not be brought up to date, else null. */
 export interface FactsStatus {
-	current: boolean;
-	/** one sentence for the page, the API and the CLI, or null */
 	problem: string | null;
-	/** when the facts in use were built (ISO), null when none were ever built */
-	builtAt: string | null;
 }
 
 async function currentVersion(conn: DuckDBConnection): Promise<string> {
@@ -78,19 +74,18 @@ export async function ensureFacts(conn: DuckDBConnection, dbPath: string): Promi
 		}
 		const version = await currentVersion(conn);
 		const before = await built(conn);
-		if (before?.version === version) return { current: true, problem: null, builtAt: before.builtAt };
+		if (before?.version === version) return { problem: null };
 		const job = rebuild(conn);
 		building.set(dbPath, job);
 		try {
 			await job;
-			const after = await built(conn);
-			return { current: true, problem: null, builtAt: after?.builtAt ?? null };
+			return { problem: null };
 		} catch (e) {
 			const why = (e as Error).message.split('\n')[0];
 			const problem = before
 				? `The denial figures could not be brought up to date (${why}); they show the data as of ${before.builtAt}.`
 				: `The denial figures could not be built (${why}); only the remittance summary is shown.`;
-			return { current: false, problem, builtAt: before?.builtAt ?? null };
+			return { problem };
 		} finally {
 			building.delete(dbPath);
 		}

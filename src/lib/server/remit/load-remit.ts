@@ -13,7 +13,7 @@ import type { HeaderMapping } from '../ingest/header-mapping.ts';
 import { parse835 } from './parse-835.ts';
 import { buildFactsInTransaction } from '../denials/facts.ts';
 import { X12FormatError, readSegments } from './x12-segments.ts';
-import { money, type Remittance } from './remit-types.ts';
+import { money, payerKey, usd, type Remittance } from './remit-types.ts';
 
 /**
  * Where the claim-line fields of a remittance line come from. kind 'claims' names the field set
@@ -84,7 +84,6 @@ async function load(conn: DuckDBConnection, id: number, r: Remittance): Promise<
 
 function summary(r: Remittance, matched: number): string {
 	const cents = (f: (x: Remittance['payments'][number]) => number) => r.payments.reduce((t, p) => t + f(p), 0);
-	const usd = (c: number) => `${c < 0 ? '-' : ''}$${money(Math.abs(c))}`;
 	const denied = r.lines.filter((l) => l.line_status === 'denied').length;
 	return `${r.payments.length} transaction set(s), ${r.claims.length} claim payments (CLP), ${r.lines.length} service lines ` +
 		`(${denied} denied), ${r.adjustments.length} adjustments (CAS); payments (BPR02) ${usd(cents((p) => p.payment_cents))} = ` +
@@ -103,13 +102,13 @@ async function dropRepeatedPayments(conn: DuckDBConnection, r: Remittance): Prom
 	const keyed = r.payments.filter((p) => p.trace_number);
 	if (!keyed.length) return null;
 	const rows = await runQuery(conn, 'denials/remit_payment_duplicates', {
-		traces: keyed.map((p) => p.trace_number as string), payers: keyed.map((p) => p.payer_id ?? p.payer_name ?? ''),
+		traces: keyed.map((p) => p.trace_number as string), payers: keyed.map(payerKey),
 		amounts: keyed.map((p) => money(p.payment_cents))
 	});
 	if (!rows.length) return null;
 	const notes = rows.map((row) => {
 		const p = keyed[Number(row.idx) - 1] as Remittance['payments'][number];
-		return { seq: p.transaction_seq, text: `payment TRN02 ${p.trace_number} of $${money(p.payment_cents)} from ${p.payer_name ?? p.payer_id ?? 'the payer'} (ST02 ${p.control_number}) was already imported as import #${row.import_id} (${row.file_name})` };
+		return { seq: p.transaction_seq, text: `payment TRN02 ${p.trace_number} of ${usd(p.payment_cents)} from ${p.payer_name ?? p.payer_id ?? 'the payer'} (ST02 ${p.control_number}) was already imported as import #${row.import_id} (${row.file_name})` };
 	});
 	if (notes.length === r.payments.length) return notes.map((n) => n.text).join('; ');
 	const gone = new Set(notes.map((n) => n.seq));

@@ -4,10 +4,10 @@
 // claim payments less provider adjustments (PLB), as the 835 implementation guide requires. The
 // first problem stops the parse with an X12FormatError naming the segment: nothing is loaded.
 import {
-	cents, date, formatError, lineStatus, paymentKey, quantity, requiredCents, type AdjustmentRow, type ClaimRow, type LineRow,
+	cents, date, formatError, lineStatus, paymentKey, quantity, requiredCents, usd, type AdjustmentRow, type ClaimRow, type LineRow,
 	type PaymentRow, type Remittance
 } from './remit-types.ts';
-import { X12FormatError, comp, el, label, type Segment } from './x12-segments.ts';
+import { X12FormatError, comp, compositeProblem, el, label, type Segment } from './x12-segments.ts';
 import { X12Envelope } from './x12-envelope.ts';
 
 const GROUPS = ['CO', 'PR', 'OA', 'PI', 'CR'];
@@ -76,8 +76,8 @@ export class Parser835 {
 		if (!p.seg) throw formatError(s, `the transaction set at ${label(st)} has no BPR payment segment`);
 		const expected = p.claim_paid_cents - p.provider_adjustment_cents;
 		if (p.payment_cents !== expected) {
-			throw formatError(p.seg, `BPR02 pays ${fmt(p.payment_cents)} but the claim payments (CLP04) add up to ${fmt(p.claim_paid_cents)}` +
-				`${p.provider_adjustment_cents ? ` less ${fmt(p.provider_adjustment_cents)} of provider adjustments (PLB)` : ''} = ${fmt(expected)}`);
+			throw formatError(p.seg, `BPR02 pays ${usd(p.payment_cents)} but the claim payments (CLP04) add up to ${usd(p.claim_paid_cents)}` +
+				`${p.provider_adjustment_cents ? ` less ${usd(p.provider_adjustment_cents)} of provider adjustments (PLB)` : ''} = ${usd(expected)}`);
 		}
 		const { seg: _seg, ...row } = p;
 		const key = paymentKey(row);
@@ -90,7 +90,7 @@ export class Parser835 {
 			this.out.adjustments.length = adjustments;
 			this.out.providerAdjustments.length = providerAdjustments;
 			const isa = this.env.repeatNote() ? `${this.env.repeatNote()}, and ` : '';
-			this.out.warnings.push(`${label(st)}: ${isa}payment TRN02 ${row.trace_number} of ${fmt(row.payment_cents)} was already read at ${label(first)}: counted once`);
+			this.out.warnings.push(`${label(st)}: ${isa}payment TRN02 ${row.trace_number} of ${usd(row.payment_cents)} was already read at ${label(first)}: counted once`);
 		} else {
 			if (key) this.paymentsSeen.set(key, st);
 			this.out.payments.push(row);
@@ -235,8 +235,8 @@ export class Parser835 {
 		const claimAdj = sum(open.adjustments);
 		const lineAdj = open.lines.reduce((t, l) => t + sum(l.adjustments), 0);
 		if (c.charge_cents - c.paid_cents !== claimAdj + lineAdj) {
-			throw formatError(open.seg, `claim ${c.claim_id}: charge ${fmt(c.charge_cents)} - payment ${fmt(c.paid_cents)} = ` +
-				`${fmt(c.charge_cents - c.paid_cents)}, but its adjustments (CAS) add up to ${fmt(claimAdj + lineAdj)}`);
+			throw formatError(open.seg, `claim ${c.claim_id}: charge ${usd(c.charge_cents)} - payment ${usd(c.paid_cents)} = ` +
+				`${usd(c.charge_cents - c.paid_cents)}, but its adjustments (CAS) add up to ${usd(claimAdj + lineAdj)}`);
 		}
 		// a zero-dollar adjustment (CAS*CO*42*0) adjusts nothing: it is kept in remit_adjustments
 		// but is no denial reason (field case min-zero-dollar-cas.835)
@@ -245,8 +245,8 @@ export class Parser835 {
 		const lines = open.lines.length ? open.lines : [{ seg: open.seg, row: this.claimLevelLine(c), adjustments: open.adjustments }];
 		for (const { seg, row, adjustments } of lines) {
 			if (open.lines.length && row.charge_cents - row.paid_cents !== sum(adjustments)) {
-				throw formatError(seg, `service ${row.procedure_code}: charge ${fmt(row.charge_cents)} - payment ${fmt(row.paid_cents)} = ` +
-					`${fmt(row.charge_cents - row.paid_cents)}, but its adjustments (CAS) add up to ${fmt(sum(adjustments))}`);
+				throw formatError(seg, `service ${row.procedure_code}: charge ${usd(row.charge_cents)} - payment ${usd(row.paid_cents)} = ` +
+					`${usd(row.charge_cents - row.paid_cents)}, but its adjustments (CAS) add up to ${usd(sum(adjustments))}`);
 			}
 			let codes = [...new Set(reasons(adjustments))];
 			// a line paid 0 with no adjustment of its own is explained by the claim-level ones
@@ -271,26 +271,6 @@ export class Parser835 {
 			payer_name: c.payer_name, payee_npi: this.payment?.payee_npi ?? null, rendering_npi: null, patient_id: null, payment_date: c.payment_date
 		};
 	}
-}
-
-/**
- * Why a composite element (qualifier, code, modifiers...) yields no code: the value found, the
- * component separator the ISA declares (ISA16) and, when another usual separator appears in the
- * value, that one. Every 835 and 837 writer must use ISA16 (X12 5010 ISA16; the IGs' section
- * B.1.1.2.4), so a file mixing them is refused rather than guessed.
- */
-export function compositeProblem(value: string, declared: string, name: string, qualifier: string, example: string): string {
-	const other = [...'>:^|\\!'].find((c) => c !== declared && value.includes(c));
-	if (!value) return `${name} is empty (expected ${qualifier}${declared}code, e.g. ${qualifier}${declared}${example})`;
-	if (other) {
-		return `${name} "${value}" uses "${other}" between its components, but ISA16 declares "${declared}" as the component separator ` +
-			`(expected ${qualifier}${declared}code, e.g. ${qualifier}${declared}${example})`;
-	}
-	return `${name} "${value}" has no procedure code after the qualifier: ISA16 declares "${declared}" as the component separator, so ${name} must read ${qualifier}${declared}code (e.g. ${qualifier}${declared}${example})`;
-}
-
-function fmt(c: number): string {
-	return `${c < 0 ? '-' : ''}$${(Math.abs(c) / 100).toFixed(2)}`;
 }
 
 /** Parse a stream of segments (readSegments) into rows, or throw X12FormatError. */

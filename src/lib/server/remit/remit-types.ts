@@ -99,7 +99,12 @@ export interface Remittance {
  */
 export function paymentKey(p: Pick<PaymentRow, 'trace_number' | 'payer_id' | 'payer_name' | 'payment_cents'>): string | null {
 	if (!p.trace_number) return null;
-	return `${p.trace_number}|${p.payer_id ?? p.payer_name ?? ''}|${p.payment_cents}`;
+	return `${p.trace_number}|${payerKey(p)}|${p.payment_cents}`;
+}
+
+/** The payer part of a payment's identity: N1*PR N104, else N102 (as remit_payment_duplicates.sql). */
+export function payerKey(p: Pick<PaymentRow, 'payer_id' | 'payer_name'>): string {
+	return p.payer_id ?? p.payer_name ?? '';
 }
 
 export function formatError(s: Segment, why: string): X12FormatError {
@@ -146,6 +151,9 @@ export function date(s: Segment, i: number, name: string): string | null {
 	}
 	return iso;
 }
+
+/** Signed dollars for messages: -127 -> "-$1.27". */
+export const usd = (c: number) => `${c < 0 ? '-' : ''}$${money(Math.abs(c))}`;
 
 export const money = (c: number | null) => (c === null ? '' : `${c < 0 ? '-' : ''}${Math.floor(Math.abs(c) / 100)}.${String(Math.abs(c) % 100).padStart(2, '0')}`);
 

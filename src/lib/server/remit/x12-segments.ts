@@ -139,3 +139,19 @@ export async function* readSegments(path: string): AsyncGenerator<Segment> {
 		yield { n, id: raw.name, raw };
 	}
 }
+
+/**
+ * Why a composite element (qualifier, code, modifiers...) yields no code: the value found, the
+ * component separator the ISA declares (ISA16) and, when another usual separator appears in the
+ * value, that one. Every 835 and 837 writer must use ISA16 (X12 5010 ISA16; the IGs' section
+ * B.1.1.2.4), so a file mixing them is refused rather than guessed.
+ */
+export function compositeProblem(value: string, declared: string, name: string, qualifier: string, example: string): string {
+	const other = [...'>:^|\\!'].find((c) => c !== declared && value.includes(c));
+	if (!value) return `${name} is empty (expected ${qualifier}${declared}code, e.g. ${qualifier}${declared}${example})`;
+	if (other) {
+		return `${name} "${value}" uses "${other}" between its components, but ISA16 declares "${declared}" as the component separator ` +
+			`(expected ${qualifier}${declared}code, e.g. ${qualifier}${declared}${example})`;
+	}
+	return `${name} "${value}" has no procedure code after the qualifier: ISA16 declares "${declared}" as the component separator, so ${name} must read ${qualifier}${declared}code (e.g. ${qualifier}${declared}${example})`;
+}
