@@ -103,7 +103,11 @@ const cache = new Map<string, Promise<Evaluation>>();
 /** Forget cached evaluations (benchmarks time cold runs). */
 export function clearRuleCache(): void {
 	cache.clear();
+	cmsYears.clear();
 }
+
+/** The CMS data years imported, per data version (a GROUP BY over every CMS row: once, not per view). */
+const cmsYears = new Map<string, Promise<number[]>>();
 
 /** Every rule over the whole database (cached until the next import). */
 export function evaluateRules(opts: { source?: Source; peerBy?: PeerBy; year?: number; dbPath?: string } = {}): Promise<Evaluation> {
@@ -111,13 +115,22 @@ export function evaluateRules(opts: { source?: Source; peerBy?: PeerBy; year?: n
 	return withConnection(async (conn) => {
 		const source = opts.source ?? (await defaultSource(conn));
 		const peerBy = opts.peerBy ?? 'specialty';
+		const version = `${dbPath}|${await dataVersion(conn)}|`;
 		// CMS files are yearly: one year at a time, the newest unless asked
-		const years = source === 'cms' ? (await runQuery(conn, 'rules/cms_years')).map((r) => Number(r.year)) : [];
+		let yearsP = cmsYears.get(version);
+		if (source === 'cms' && !yearsP) {
+			for (const k of cmsYears.keys()) if (k.startsWith(`${dbPath}|`)) cmsYears.delete(k);
+			yearsP = runQuery(conn, 'rules/cms_years').then((rows) => rows.map((r) => Number(r.year)));
+			cmsYears.set(version, yearsP);
+			yearsP.catch(() => cmsYears.delete(version));
+		}
+		const years = source === 'cms' ? await (yearsP as Promise<number[]>) : [];
 		const year = source === 'cms' ? (opts.year !== undefined && years.includes(opts.year) ? opts.year : (years[0] ?? 0)) : null;
-		const key = `${dbPath}|${await dataVersion(conn)}|${source}|${peerBy}|${year}`;
+		const key = `${version}${source}|${peerBy}|${year}`;
 		let p = cache.get(key);
 		if (!p) {
-			for (const k of cache.keys()) if (k.startsWith(`${dbPath}|`)) cache.delete(k);
+			// evaluations of an older data version go; other years and peer groupings of this one stay
+			for (const k of cache.keys()) if (k.startsWith(`${dbPath}|`) && !k.startsWith(version)) cache.delete(k);
 			p = evaluateAll(conn, source, peerBy, year, years);
 			cache.set(key, p);
 			p.catch(() => cache.delete(key));
