@@ -26,6 +26,7 @@ describe.skipIf(!dir)('field X12 835 files', () => {
 			const r = await importFile(fx('medicare-part-a.835'), { dbPath: db.path });
 			expect(r.status).toBe('succeeded');
 			// BPR02 150,000.00 = CLP04 149,998.73 + 1.27 (PLB CV:CP -1.27)
+			expect(r.message).toContain('payments (BPR02) $150000.00 = claim payments $149998.73 - provider adjustments -$1.27');
 			expect(await counts(db)).toMatchObject({ claims: 2, paid: 149998.73, bpr: 150000 });
 			const [plb] = await db.query(`SELECT sum(amount)::DOUBLE AS a FROM remit_provider_adjustments`);
 			expect(plb?.a).toBe(-1.27);
