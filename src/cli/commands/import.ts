@@ -3,13 +3,13 @@ import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { appendAudit } from '../../lib/server/audit/audit-log.ts';
 import { z } from 'zod';
-import { ImportKind, MappingFile, TextEncodingName } from '../../lib/schemas/fields.ts';
+import { DataYear, ImportKind, MappingFile, TextEncodingName } from '../../lib/schemas/fields.ts';
 import { importFile, type ImportResult } from '../../lib/server/ingest/import-file.ts';
 import { describeMapping } from '../../lib/server/ingest/header-mapping.ts';
 import { parseFlags } from '../args.ts';
 import { CliError, fmtInt, info, printJson, progressLine } from '../output.ts';
 
-const Flags = z.object({ kind: ImportKind.optional(), mapping: z.string().optional(), encoding: TextEncodingName.optional(), year: z.coerce.number().int().min(1990).max(2099).optional(), db: z.string().optional(), json: z.boolean().optional() });
+const Flags = z.object({ kind: ImportKind.optional(), mapping: z.string().optional(), encoding: TextEncodingName.optional(), year: DataYear.optional(), db: z.string().optional(), json: z.boolean().optional() });
 
 export function readMappingFile(path: string): MappingFile {
 	let raw: unknown;

@@ -49,6 +49,9 @@ export const lineStatuses = ['paid', 'denied', 'partial', 'pending'] as const;
 /** Fields of each table import kind, from the registry. */
 export const fieldsByKind: Record<ImportKind, FieldDef[]> = Object.fromEntries(tableKinds.map((k) => [k.id, k.fields])) as Record<ImportKind, FieldDef[]>;
 
+/** The data year of a yearly CMS file (--year, the upload form's data year). */
+export const DataYear = z.coerce.number().int().min(1990).max(2099);
+
 /** Text encodings a file can be declared in (a mapping's "encoding", the CLI's --encoding). */
 export const TextEncodingName = z.enum(['utf-8', 'windows-1252', 'utf-16le', 'utf-16be']);
 

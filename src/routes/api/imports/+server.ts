@@ -3,7 +3,7 @@
 import { rmSync } from 'node:fs';
 import { error, json } from '@sveltejs/kit';
 import { z } from 'zod';
-import { ImportKind, MappingFile, TextEncodingName } from '$lib/schemas/fields';
+import { DataYear, ImportKind, MappingFile, TextEncodingName } from '$lib/schemas/fields';
 import { importFile, listImports, ImportRefused } from '$lib/server/ingest/import-file';
 import { saveUpload } from '$lib/server/ingest/upload';
 import { assertSameOrigin } from '$lib/server/http/origin';
@@ -15,7 +15,7 @@ const Query = z.object({
 	kind: ImportKind.optional(),
 	mapping: z.string().max(20_000).optional(),
 	/** data year of a CMS provider-and-service file whose name names none */
-	year: z.coerce.number().int().min(1990).max(2099).optional(),
+	year: DataYear.optional(),
 	encoding: TextEncodingName.optional()
 });
 
