@@ -1,4 +1,5 @@
-// claimlens audit-log verify | audit-log list [--limit N]: exits non-zero when the chain is broken.
+// claimlens audit-log verify | audit-log list [--limit N]: verify reads every record, its seal and
+// the anchor outside the database, and exits non-zero when anything does not hold.
 import { z } from 'zod';
 import { verifyAudit } from '../../lib/server/audit/audit-log.ts';
 import { listAudit } from '../../lib/server/audit/audit-list.ts';
@@ -11,10 +12,10 @@ export async function auditLogCommand(argv: string[]): Promise<void> {
 	const [sub, ...rest] = argv;
 	const { flags } = parseFlags(rest, { limit: { type: 'string' } }, Flags);
 	if (sub === 'verify') {
-		const r = await verifyAudit(flags.db);
+		const r = await verifyAudit(flags.db, { full: true });
 		if (flags.json) printJson(r);
 		if (!r.ok) throw new CliError(`audit trail broken at record ${r.firstBad}: ${r.problem}`);
-		info(`audit trail intact: ${r.records} records, every hash chains to the one before`);
+		info(`audit trail intact: ${r.records} records; every hash chains to the one before${r.unsealed < r.records ? ', carries the audit key\'s seal and the newest matches the anchor outside the database' : ''}${r.unsealed ? ` (${r.unsealed} record(s) from before the key existed are pinned by the first sealed one)` : ''}`);
 		return;
 	}
 	if (sub === 'list') {

@@ -5,13 +5,15 @@ import { finishOidc, OIDC_COOKIE, oidcSettings } from '$lib/server/auth/oidc';
 import { enabledUserByEmail } from '$lib/server/auth/users';
 import { createSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { appendAudit } from '$lib/server/audit/audit-log';
+import { sessionCookieOptions } from '$lib/server/http/transport';
+import { safeNext } from '$lib/server/http/safe-next';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ url, cookies }) => {
 	const settings = oidcSettings();
 	if (!settings) error(404, 'single sign-on is not configured');
 	const pending = cookies.get(OIDC_COOKIE);
-	cookies.delete(OIDC_COOKIE, { path: '/login/oidc' });
+	cookies.delete(OIDC_COOKIE, { path: '/login/oidc', secure: url.protocol === 'https:' });
 	let email: string;
 	let next: string;
 	try {
@@ -26,7 +28,7 @@ export const GET: RequestHandler = async ({ url, cookies }) => {
 		redirect(303, '/login?sso=no-account');
 	}
 	const id = await createSession(user.user_id);
-	cookies.set(SESSION_COOKIE, id, { path: '/', httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:' });
+	cookies.set(SESSION_COOKIE, id, sessionCookieOptions(url));
 	await appendAudit({ userId: user.user_id, email: user.email, action: 'login', details: { method: 'oidc' } });
-	redirect(303, next);
+	redirect(303, safeNext(next));
 };
