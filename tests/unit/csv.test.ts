@@ -13,6 +13,21 @@ describe('CSV export', () => {
 		expect(csvCell(['25', '59'])).toBe('25;59');
 		expect(csvCell(null)).toBe('');
 	});
+	// OWASP CSV injection: each character that can start a formula, one at a time, and a
+	// harmless neighbour that must stay as it is
+	it.each([
+		['=1+1', "'=1+1"],
+		['+1+1', "'+1+1"],
+		['-1+1', "'-1+1"],
+		['@SUM(A1)', "'@SUM(A1)"],
+		['\t=1+1', "'\t=1+1"],
+		['\r=1+1', `"'\r=1+1"`],
+		['\n=1+1', `"'\n=1+1"`],
+		['a=1+1', 'a=1+1'],
+		[' =1', ' =1']
+	])('guards %j as %j', (input, expected) => {
+		expect(csvCell(input)).toBe(expected);
+	});
 	it('round-trips any text through quoting (property)', () => {
 		fc.assert(
 			fc.property(fc.array(fc.string(), { minLength: 1, maxLength: 6 }), (cells) => {

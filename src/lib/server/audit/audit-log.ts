@@ -41,10 +41,11 @@ let chain: Promise<unknown> = Promise.resolve();
 
 /**
  * Appends one record: hash = sha256(previous hash + canonical JSON), sealed with the key
- * outside the database, then the anchor file moves to it. Serialised in-process. Rejects
+ * outside the database, then the anchor file moves to it; resolves to its sequence number.
+ * Serialised in-process. Rejects
  * (and writes nothing) when the key is missing for a trail that is already sealed.
  */
-export function appendAudit(entry: AuditEntry, dbPath = defaultDbPath()): Promise<void> {
+export function appendAudit(entry: AuditEntry, dbPath = defaultDbPath()): Promise<number> {
 	const next = chain.then(() =>
 		withConnection(async (conn) => {
 			const [last] = await runQuery(conn, 'audit/last');
@@ -57,6 +58,7 @@ export function appendAudit(entry: AuditEntry, dbPath = defaultDbPath()): Promis
 			const hash = recordHash(prev, rec);
 			await runQuery(conn, 'audit/insert', { ...rec, prev, hash, mac: seal(key, hash) });
 			writeAnchor(dbPath, key, seq, hash);
+			return seq;
 		}, dbPath)
 	);
 	chain = next.catch(() => {});

@@ -1,9 +1,11 @@
 // After start-up the web server locks DuckDB down (security.md "DuckDB and input"): files only
-// inside the data directory and the database's own directory, no external access, no extension
+// inside the project's data directory, the database's own temp directory (decoded copies, 837
+// hand-overs) and its sampling-export directory (never all of /tmp, nor the database's whole
+// directory, which may be shared), no external access, no extension
 // auto-install or auto-load, then lock_configuration so no later statement can undo it. The
 // CLI does not lock (it reads files the user names anywhere).
 import { dirname, resolve } from 'node:path';
-import { tmpdir } from 'node:os';
+import { tempDirFor } from '../ingest/transcode.ts';
 import { appRoot, defaultDbPath, withConnection } from './database.ts';
 
 let done: Promise<void> | undefined;
@@ -12,9 +14,15 @@ function sqlList(items: string[]): string {
 	return `[${items.map((i) => `'${i.replace(/'/g, "''")}'`).join(', ')}]`;
 }
 
+/** The only directories DuckDB may read or write files in once the server is locked down. */
+export function allowedDirectories(dbPath: string): string[] {
+	const db = resolve(dbPath);
+	return [resolve(appRoot(), 'data'), tempDirFor(db), resolve(dirname(db), 'sampling-exports')];
+}
+
 export function lockDownDatabase(dbPath = defaultDbPath()): Promise<void> {
 	done ??= withConnection(async (conn) => {
-		const dirs = [...new Set([resolve(appRoot(), 'data'), dirname(resolve(dbPath)), tmpdir()])].map((d) => `${d}/`);
+		const dirs = [...new Set(allowedDirectories(dbPath))].map((d) => `${d}/`);
 		await conn.run(`SET allowed_directories = ${sqlList(dirs)}`);
 		await conn.run('SET enable_external_access = false');
 		await conn.run('SET autoinstall_known_extensions = false');

@@ -1,9 +1,10 @@
 // CSV writing for every download: RFC 4180 quoting, and the OWASP formula-injection guard
-// (a text cell starting with =, +, -, @, tab or CR gets a leading apostrophe so a spreadsheet
-// shows it as text; numbers stay numbers).
+// (a text cell starting with =, +, -, @, tab, CR or LF gets a leading apostrophe so a
+// spreadsheet shows it as text; numbers stay numbers). LF too: some spreadsheets trim a leading
+// line break from a quoted cell and then read the formula behind it.
 import type { Cell } from '../db/normalize.ts';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r\n]/;
 
 export function guardFormula(text: string): string {
 	return FORMULA_START.test(text) ? `'${text}` : text;

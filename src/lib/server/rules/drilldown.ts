@@ -1,6 +1,7 @@
 // Provider drill-down: everything behind one flag. Used by /flags/provider/[npi], its Arrow
 // endpoints and `claimlens provider`. Peer statistics come from the same cached evaluation as
 // the flags list, so the page can never disagree with the table that linked to it.
+import { surrogatePatients, type PatientIdAccess } from '../auth/identifiers.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { defaultDbPath, withConnection } from '../db/database.ts';
 import { runQuery } from '../db/query-files.ts';
@@ -120,6 +121,8 @@ export interface LinePageQuery {
 	dateTo?: string;
 	page: number;
 	pageSize: number;
+	/** patient ids in full (auditors, CLI) or as per-response surrogates (auth/identifiers.ts); default full */
+	patientIds?: PatientIdAccess;
 }
 
 /** The claim lines behind a flag (numerator lines for peer rules, findings for line rules). */
@@ -150,6 +153,7 @@ export async function getFlagLines(q: LinePageQuery, dbPath = defaultDbPath()): 
 			});
 		}
 		const columns = ['claim_id', 'line_number', 'patient_id', 'service_date', 'procedure_code', 'modifiers', 'units', 'minutes', 'payer', 'charge_amount', 'allowed_amount', 'paid_amount', 'line_status', 'detail'];
-		return { total, rows: rows.map(({ total: _t, ...rest }) => rest), columns };
+		const out = rows.map(({ total: _t, ...rest }) => rest);
+		return { total, rows: q.patientIds === 'surrogate' ? surrogatePatients(out) : out, columns };
 	}, dbPath);
 }
