@@ -39,3 +39,20 @@ export async function authedFetch(page: Page, path: string, init: RequestInit = 
 	const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
 	return fetch(`${baseUrl}${path}`, { ...init, headers: { ...(init.headers ?? {}), cookie } });
 }
+
+/**
+ * A session cookie for `role`, signed in through the form post as a browser would. Throws when
+ * sign-in fails, so no test can pass on a refused sign-in.
+ */
+export async function sessionCookie(role: E2ERole): Promise<string> {
+	const res = await fetch(`${baseUrl}/login`, {
+		method: 'POST',
+		redirect: 'manual',
+		// accept text/html as a browser's form post does (else SvelteKit answers the action in JSON)
+		headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin', accept: 'text/html' },
+		body: new URLSearchParams({ email: e2eEmail(role), password: E2E_PASSWORD, next: '/' })
+	});
+	const m = /claimlens_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '');
+	if (res.status !== 303 || !m) throw new Error(`sign-in as ${role} failed: ${res.status}`);
+	return `claimlens_session=${m[1]}`;
+}

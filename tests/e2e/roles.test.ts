@@ -4,8 +4,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, skipBrowser } from './browser.ts';
-import { E2E_PASSWORD, E2E_ROLES, e2eEmail, type E2ERole } from './accounts.ts';
+import { baseUrl, sessionCookie, skipBrowser } from './browser.ts';
+import { E2E_ROLES, type E2ERole } from './accounts.ts';
 import { accessFor } from '../../src/lib/server/auth/route-access.ts';
 import { allowed, permissionFor } from '../../src/lib/server/auth/roles.ts';
 
@@ -24,24 +24,11 @@ function routes(dir: string, root = dir): { id: string; kind: 'page' | 'endpoint
 
 const all = routes(join(process.cwd(), 'src', 'routes')).filter((r) => r.id !== '/logout');
 
-async function cookieFor(role: E2ERole): Promise<string> {
-	const res = await fetch(`${baseUrl}/login`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
-		body: new URLSearchParams({ email: e2eEmail(role), password: E2E_PASSWORD, next: '/' })
-	});
-	const set = res.headers.get('set-cookie') ?? '';
-	const m = /claimlens_session=([^;]+)/.exec(set);
-	if (!m) throw new Error(`sign-in as ${role} failed: ${res.status}`);
-	return `claimlens_session=${m[1]}`;
-}
-
 describe.skipIf(skipBrowser)('roles against the permission matrix', () => {
 	const cookies: Partial<Record<E2ERole, string>> = {};
 	let npi = '';
 	beforeAll(async () => {
-		for (const role of E2E_ROLES) cookies[role] = await cookieFor(role);
+		for (const role of E2E_ROLES) cookies[role] = await sessionCookie(role);
 		const flags = (await (await fetch(`${baseUrl}/api/flags`, { headers: { cookie: cookies.admin as string } })).json()) as { rows: { provider_npi: string }[] };
 		npi = flags.rows[0]?.provider_npi ?? '1234567893';
 	});

@@ -2,6 +2,7 @@
 // groups of different volume compare), and one group's breakdown by class (counts).
 // Unit-tested in tests/unit/accuracy-charts.test.ts.
 import type { EChartsCoreOption } from 'echarts/core';
+import { escapeHtml } from '../escape-html.ts';
 import { errorClasses, errorClassLabels, type ErrorClass, type ErrorCounts } from '../../schemas/accuracy.ts';
 
 export const errorClassColors: Record<ErrorClass, string> = {
@@ -30,8 +31,9 @@ export function errorClassesOption(rows: ErrorRow[]): EChartsCoreOption {
 		tooltip: {
 			trigger: 'axis',
 			axisPointer: { type: 'shadow' },
+			// returns HTML: the group (specialty or coder) is imported text, so every value is escaped
 			formatter: (params: { seriesName: string; name: string; value: number; data: { count: number } }[]) =>
-				`${params[0]?.name ?? ''}<br/>${params.filter((p) => p.data.count > 0).map((p) => `${p.seriesName}: ${p.data.count} lines (${p.value}%)`).join('<br/>') || 'no errors'}`
+				`${escapeHtml(params[0]?.name)}<br/>${params.filter((p) => p.data.count > 0).map((p) => `${escapeHtml(p.seriesName)}: ${escapeHtml(p.data.count)} lines (${escapeHtml(p.value)}%)`).join('<br/>') || 'no errors'}`
 		},
 		xAxis: { type: 'value', name: '% of audited lines', nameLocation: 'middle', nameGap: 24, axisLabel: { formatter: '{value}%' } },
 		yAxis: { type: 'category', data: rows.map((r) => r.label), inverse: true },
@@ -50,6 +52,7 @@ export function errorBreakdownOption(errors: ErrorCounts): EChartsCoreOption {
 	return {
 		animation: false,
 		grid: { left: 44, right: 16, top: 24, bottom: 56 },
+		// no formatter: ECharts' default tooltip encodes names and values (see ../escape-html.ts)
 		tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
 		xAxis: { type: 'category', data: errorClasses.map((c) => errorClassLabels[c]), axisLabel: { interval: 0, rotate: 30, fontSize: 11 } },
 		yAxis: { type: 'value', minInterval: 1 },

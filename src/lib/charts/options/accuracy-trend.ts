@@ -3,6 +3,7 @@
 // seven overlapping bands are unreadable; one panel (a coder's trend) fills the chart.
 // Unit-tested in tests/unit/accuracy-charts.test.ts.
 import type { EChartsCoreOption } from 'echarts/core';
+import { escapeHtml } from '../escape-html.ts';
 
 export interface TrendPoint {
 	month: string; // YYYY-MM
@@ -95,11 +96,12 @@ export function accuracyTrendOption(panels: TrendPanel[], months: string[], opts
 		legend: { top: 0, data: ['Line accuracy', { name: '95% interval', icon: 'rect', itemStyle: { color: 'rgba(29, 78, 216, 0.25)' } }, `${Math.round(target * 100)}% target`] },
 		tooltip: {
 			trigger: 'axis',
+			// returns HTML: the panel (specialty) and the month come from imported data, so escape them
 			formatter: (params: { seriesName: string; axisValue: string; data: { value: number; correct: number; n: number; low: number; high: number; panel: string } | null }[]) => {
 				const p = params.find((x) => x.seriesName === 'Line accuracy' && x.data);
-				if (!p?.data) return params[0]?.axisValue ?? '';
+				if (!p?.data) return escapeHtml(params[0]?.axisValue);
 				const d = p.data;
-				return `${d.panel ? `${d.panel} · ` : ''}${p.axisValue}<br/>line accuracy ${d.value.toFixed(1)}% (95% interval ${d.low.toFixed(1)}–${d.high.toFixed(1)}%)<br/>${d.correct} of ${d.n} lines correct`;
+				return `${d.panel ? `${escapeHtml(d.panel)} · ` : ''}${escapeHtml(p.axisValue)}<br/>line accuracy ${d.value.toFixed(1)}% (95% interval ${d.low.toFixed(1)}–${d.high.toFixed(1)}%)<br/>${escapeHtml(d.correct)} of ${escapeHtml(d.n)} lines correct`;
 			}
 		},
 		grid: grids,

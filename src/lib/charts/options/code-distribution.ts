@@ -16,6 +16,7 @@ export function codeDistributionOption(rows: CodeShare[], providerLabel: string,
 		animation: false,
 		grid: { left: 48, right: 16, top: 36, bottom: 32 },
 		legend: { top: 0 },
+		// no formatter: ECharts' default tooltip encodes names and values, valueFormatter output too (see ../escape-html.ts)
 		tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${v}%` },
 		xAxis: { type: 'category', data: rows.map((r) => r.procedure_code) },
 		yAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },

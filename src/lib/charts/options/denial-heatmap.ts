@@ -6,6 +6,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { categoryLabels, denialCategories, type DenialCategory, type HeatCell, type RateMetric } from '../../schemas/denials.ts';
 import { metricLabels, rateOf } from './denial-rates.ts';
+import { escapeHtml } from '../escape-html.ts';
 
 export interface HeatPoint {
 	payer: string;
@@ -42,8 +43,9 @@ export function denialHeatmapOption(cells: HeatCell[], metric: RateMetric): ECha
 		animation: false,
 		grid: { left: 130, right: 96, top: 16, bottom: 84 },
 		tooltip: {
+			// returns HTML: the payer name is imported text, so escape it (and the labels, uniformly)
 			formatter: (p: { data: Datum }) =>
-				`${payers[p.data[1]]}<br/>${categoryLabels[denialCategories[p.data[0]] as DenialCategory]}: ${p.data[3].toFixed(2)}% ${metricLabels[metric].toLowerCase()}<br/>${Math.round(p.data[2] * 100)}% of the highest payer's`
+				`${escapeHtml(payers[p.data[1]])}<br/>${escapeHtml(categoryLabels[denialCategories[p.data[0]] as DenialCategory])}: ${p.data[3].toFixed(2)}% ${escapeHtml(metricLabels[metric].toLowerCase())}<br/>${Math.round(p.data[2] * 100)}% of the highest payer's`
 		},
 		xAxis: { type: 'category', data: denialCategories.map((c) => categoryLabels[c]), axisLabel: { rotate: 30, interval: 0 }, splitArea: { show: true } },
 		yAxis: { type: 'category', data: payers, splitArea: { show: true } },
@@ -56,6 +58,7 @@ export function denialHeatmapOption(cells: HeatCell[], metric: RateMetric): ECha
 				name: metricLabels[metric],
 				type: 'heatmap',
 				data,
+				// canvas text, numbers only: nothing to escape
 				label: { show: true, fontSize: 11, formatter: (p: { data: Datum }) => (p.data[3] > 0 ? `${p.data[3].toFixed(1)}%` : '') }
 			}
 		]

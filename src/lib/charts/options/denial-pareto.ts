@@ -32,6 +32,7 @@ export function denialParetoOption(rows: DenialRateRow[], metric: RateMetric): E
 		animation: false,
 		grid: { left: 64, right: 52, top: 40, bottom: 64 },
 		legend: { top: 0 },
+		// no formatter: ECharts' default tooltip encodes names and values (see ../escape-html.ts)
 		tooltip: { trigger: 'axis' },
 		xAxis: { type: 'category', data: bars.map((b) => b.code), axisLabel: { rotate: 40, interval: 0 } },
 		yAxis: [

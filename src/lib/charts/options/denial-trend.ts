@@ -32,6 +32,7 @@ export function denialTrendOption(rows: TrendRow[], metric: RateMetric): ECharts
 		animation: false,
 		grid: { left: 52, right: 20, top: 56, bottom: 32 },
 		legend: { top: 0, type: 'scroll' },
+		// no formatter: ECharts' default tooltip encodes names and values, valueFormatter output too (see ../escape-html.ts)
 		tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v.toFixed(1)}%` : 'n/a') },
 		xAxis: { type: 'category', data: months },
 		yAxis: { type: 'value', min: 0, name: metricLabels[metric], nameTextStyle: { align: 'left' }, axisLabel: { formatter: '{value}%' } },

@@ -1,6 +1,7 @@
 // Option builder (pure): funnel plot. Peers as points (volume n, rate), the pooled peer rate as
 // a horizontal line, the 99.8% control limits as curves, and this provider highlighted.
 import type { EChartsCoreOption } from 'echarts/core';
+import { escapeHtml } from '../escape-html.ts';
 
 export interface FunnelPeer {
 	npi: string;
@@ -29,8 +30,11 @@ export function funnelOption(peers: FunnelPeer[], curve: FunnelCurve[], p0: numb
 		legend: { top: 0, data: ['Peers', 'Flagged peers', 'This provider', '99.8% limits', 'Peer rate'] },
 		tooltip: {
 			trigger: 'item',
+			// returns HTML: the peer's name (or NPI) comes from the imported file, so escape it
 			formatter: (p: { seriesName: string; data: { name?: string; value: number[] } }) =>
-				p.data?.name ? `${p.data.name}<br/>n = ${p.data.value[0]}, rate ${p.data.value[1]}%` : p.seriesName
+				p.data?.name
+					? `${escapeHtml(p.data.name)}<br/>n = ${escapeHtml(p.data.value[0])}, rate ${escapeHtml(p.data.value[1])}%`
+					: escapeHtml(p.seriesName)
 		},
 		xAxis: { type: 'value', name: 'Volume (services in the family)', nameLocation: 'middle', nameGap: 28, min: 0, max: Math.ceil(maxN * 1.05) },
 		yAxis: { type: 'value', axisLabel: { formatter: '{value}%' }, min: 0, max: yMax },

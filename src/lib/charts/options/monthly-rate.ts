@@ -14,6 +14,7 @@ export function monthlyRateOption(rows: MonthlyRate[], providerLabel: string): E
 		animation: false,
 		grid: { left: 48, right: 16, top: 36, bottom: 32 },
 		legend: { top: 0 },
+		// no formatter: ECharts' default tooltip encodes names and values, valueFormatter output too (see ../escape-html.ts)
 		tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v === null || v === undefined ? 'n/a' : `${v}%`) },
 		xAxis: { type: 'category', data: rows.map((r) => r.month.slice(0, 7)) },
 		yAxis: { type: 'value', min: 0, axisLabel: { formatter: '{value}%' } },

@@ -9,6 +9,7 @@ export function monthlyVolumeOption(months: MonthRow[]): EChartsCoreOption {
 		animation: false,
 		grid: { left: 64, right: 64, top: 40, bottom: 36 },
 		legend: { top: 0 },
+		// no formatter: ECharts' default tooltip encodes names and values (see ../escape-html.ts)
 		tooltip: { trigger: 'axis' },
 		xAxis: { type: 'category', data: labels },
 		yAxis: [

@@ -2,6 +2,7 @@
 // around the point estimate, with the point and (for overpayments) the OIG and CMS demand
 // amounts as vertical lines. Used by the sample page and the printable appraisal report.
 import type { EChartsCoreOption } from 'echarts/core';
+import { escapeHtml } from '../escape-html.ts';
 
 export interface IntervalRow {
 	confidence: number;
@@ -40,7 +41,9 @@ export function samplingIntervalOption(input: IntervalChartInput): EChartsCoreOp
 	return {
 		animation: false,
 		grid: { left: 48, right: 28, top: demands.length ? 34 : 12, bottom: 30 },
-		tooltip: { trigger: 'item', formatter: (p: { seriesName: string; value: [number, string] }) => `${p.seriesName}: ${fmt(p.value[0])}` },
+		// returns HTML: series names include the callers' demand labels, so escape them
+		tooltip: { trigger: 'item', formatter: (p: { seriesName: string; value: [number, string] }) => `${escapeHtml(p.seriesName)}: ${escapeHtml(fmt(p.value[0]))}` },
+		// the legend is canvas text, not HTML: escaping here would show `&amp;` literally
 		legend: demands.length
 			? { top: 0, data: ['Point estimate', ...demands.map((d) => d.label)], formatter: (name: string) => { const d = demands.find((x) => x.label === name); return d ? `${name} ${fmt(d.amount)}` : name; } }
 			: undefined,
