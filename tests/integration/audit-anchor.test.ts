@@ -63,6 +63,8 @@ describe('sealed and anchored audit trail', () => {
 
 	it('reports the newest records removed, one or all of them', async () => {
 		await five();
+		await db.query('DELETE FROM audit_log WHERE seq = 5');
+		expect(await verifyAudit(db.path, { full: true })).toMatchObject({ ok: false, firstBad: 5, problem: 'record 5 was removed: the anchor outside the database records 5 records, the database 4' });
 		await db.query('DELETE FROM audit_log WHERE seq >= 4');
 		expect(await verifyAudit(db.path, { full: true })).toMatchObject({ ok: false, firstBad: 4, problem: 'records 4 to 5 were removed: the anchor outside the database records 5 records, the database 3' });
 		await db.query('DELETE FROM audit_log');

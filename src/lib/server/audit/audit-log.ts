@@ -149,7 +149,10 @@ export function verifyAudit(dbPath = defaultDbPath(), opts: { full?: boolean } =
 				} catch (e) {
 					return fail(lastSeq, (e as Error).message);
 				}
-				if (anchor.seq > lastSeq) return fail(lastSeq + 1, `records ${lastSeq + 1} to ${anchor.seq} were removed: the anchor outside the database records ${anchor.seq} records, the database ${lastSeq}`);
+				if (anchor.seq > lastSeq) {
+					const removed = anchor.seq === lastSeq + 1 ? `record ${anchor.seq} was removed` : `records ${lastSeq + 1} to ${anchor.seq} were removed`;
+					return fail(lastSeq + 1, `${removed}: the anchor outside the database records ${anchor.seq} records, the database ${lastSeq}`);
+				}
 				const atAnchor = rows.find((r) => Number(r.seq) === anchor.seq);
 				if (atAnchor && atAnchor.hash !== anchor.hash) return fail(anchor.seq, `record ${anchor.seq} differs from the anchor outside the database`);
 			}
