@@ -6,6 +6,8 @@ declare global {
 				user_id: string;
 				email: string;
 				role: 'admin' | 'compliance_officer' | 'coding_manager' | 'auditor';
+				/** a reset or first-start password: nothing but /account and sign-out until it is changed */
+				mustChangePassword: boolean;
 			} | null;
 			sessionId: string | null;
 		}

@@ -23,6 +23,9 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 type Resolve = Parameters<Handle>[0]['resolve'];
 
+/** What a user whose password must be changed may still reach. */
+const PASSWORD_CHANGE_ROUTES = new Set(['/account', '/logout', '/login']);
+
 async function guarded(event: RequestEvent, resolve: Resolve, api: boolean): Promise<Response> {
 	const routeId = event.route.id;
 	// header-only: an oversized or unmeasurable body is refused before a byte of it is read
@@ -32,11 +35,16 @@ async function guarded(event: RequestEvent, resolve: Resolve, api: boolean): Pro
 	await lockDownDatabase();
 	const sessionId = event.cookies.get(SESSION_COOKIE) ?? null;
 	const user = sessionId ? await sessionUser(sessionId) : null;
-	event.locals.user = user ? { user_id: user.user_id, email: user.email, role: user.role } : null;
+	event.locals.user = user ? { user_id: user.user_id, email: user.email, role: user.role, mustChangePassword: user.must_change_password } : null;
 	event.locals.sessionId = user ? sessionId : null;
 	if (sessionId && !user) event.cookies.delete(SESSION_COOKIE, sessionCookieOptions(event.url));
 
 	if (event.request.method !== 'GET' && event.request.method !== 'HEAD') assertSameOrigin(event.request, event.url);
+	// a one-time password (reset, first start) opens only the password page and sign-out
+	if (event.locals.user?.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(routeId ?? '') && !event.url.pathname.startsWith('/_app/')) {
+		if (api || event.request.method !== 'GET') return refusal(403, 'choose a new password first (Account page)', api);
+		return new Response(null, { status: 303, headers: { location: '/account?required=1' } });
+	}
 	if (routeId) {
 		const access = accessFor(routeId);
 		const permission = access ? permissionFor(access, event.request.method) : null;

@@ -51,7 +51,7 @@ export function touchSession(hash: string, dbPath = defaultDbPath()): Promise<vo
 }
 
 /** The signed-in user for a session id, refreshing its idle clock; null when absent, revoked, idle or disabled. */
-export async function sessionUser(id: string, dbPath = defaultDbPath()): Promise<(User & { idle_seconds: number }) | null> {
+export async function sessionUser(id: string, dbPath = defaultDbPath()): Promise<(User & { idle_seconds: number; must_change_password: boolean }) | null> {
 	const h = digest(id);
 	const [row] = await withConnection((conn) => runQuery(conn, 'auth/session_lookup', { h }), dbPath);
 	if (!row || row.disabled) return null;
@@ -61,7 +61,7 @@ export async function sessionUser(id: string, dbPath = defaultDbPath()): Promise
 	}
 	// refresh at most every 30 s (or a quarter of the timeout): the idle clock needs no finer grain
 	if (Number(row.idle_seconds) > Math.min(30, (idleMinutes() * 60) / 4)) await touchSession(h, dbPath);
-	return row as unknown as User & { idle_seconds: number };
+	return { ...(row as unknown as User & { idle_seconds: number }), must_change_password: row.must_change_password === true };
 }
 
 /** Runs `fn` again (up to `tries` times) when it lost a write conflict: a revocation must not fail because a refresh touched the row. */
