@@ -24,7 +24,7 @@ const ids = routeIds(join(process.cwd(), 'src', 'routes'));
 
 describe('permission matrix', () => {
 	it('finds the app routes', () => {
-		expect(ids).toEqual(expect.arrayContaining(['/', '/login', '/flags', '/flags/provider/[npi]', '/api/flags/lines.csv', '/admin/audit']));
+		expect(ids).toEqual(expect.arrayContaining(['/', '/login', '/flags', '/flags/provider/[npi]', '/api/flags/lines.csv', '/admin/audit', '/account']));
 	});
 	it.each(ids)('%s has an entry', (id) => {
 		expect(accessFor(id), `add ${id} to src/lib/server/auth/route-access.ts`).not.toBeNull();
@@ -40,5 +40,8 @@ describe('permission matrix', () => {
 		expect(permissions.admin).toEqual(['admin']);
 		expect(accessFor('/admin/users')?.read).toBe('admin');
 		expect(accessFor('/login')?.read).toBe('public');
+		// every role changes its own password (and must be able to when the must-change flag is set)
+		expect(accessFor('/account')).toEqual({ read: 'signed_in', write: 'signed_in' });
+		expect(roles.filter((r) => allowed('signed_in', r))).toEqual([...roles]);
 	});
 });
