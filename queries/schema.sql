@@ -12,7 +12,7 @@ CREATE TABLE IF NOT EXISTS imports (
 	format         VARCHAR,            -- csv | csv.gz | parquet
 	started_at     TIMESTAMP NOT NULL,
 	finished_at    TIMESTAMP,
-	status         VARCHAR NOT NULL,   -- running | succeeded | failed | duplicate
+	status         VARCHAR NOT NULL,   -- running | succeeded | failed | duplicate | cancelled
 	rows_read      BIGINT,
 	rows_loaded    BIGINT,
 	rows_rejected  BIGINT,

@@ -50,6 +50,7 @@ const usage = `usage: claimlens <command> [flags]   (every command takes --db FI
   flags    [--rule ID] [--specialty S] [--all] [--source claims|cms] [--year YYYY]
                                                 risk flags (peer-comparison and line rules); CMS: one data year
   user     add EMAIL --role ROLE [--password-stdin] | list | disable EMAIL | enable EMAIL | role EMAIL --role ROLE
+           | reset EMAIL                         a one-time password (shown once), changed at next sign-in
   audit-log verify | list [--limit N]            check the hash chain (exit 1 when broken)
   accuracy [--by coder|specialty|month|auditor] [--specialty S] [--coder C] [--auditor A] [--from D] [--to D]
                                                 coder accuracy with 95% Wilson intervals
@@ -63,7 +64,7 @@ const usage = `usage: claimlens <command> [flags]   (every command takes --db FI
            [--mean M --sd S | --error-rate P [--avg-error A]] [--precision W] [--confidence C] [--net-error-rate R]
   appraise --manifest M --findings F | --sample ID [--findings F] | --variable FILE --universe N [--strata FILE]
            | --attribute --universe N --sample-size n --errors k      RAT-STATS appraisal and demand amounts
-  serve    [--port 3000]                        serve the built app (demo data on first start)
+  serve    [--port 3000] [--host 127.0.0.1]     serve the built app on this machine only unless --host (demo data on first start)
   bench    [--lines N]                          import benchmark against bare DuckDB
   bench-load [--users 50] [--seconds 60]         load test of the dashboard pages (loopback)
   bench-rules [--runs 3]                        rules, drill-down and Arrow-vs-JSON timings`;

@@ -73,7 +73,8 @@ describe('files built to break the importer', () => {
 		const body = Buffer.concat([Buffer.from(`${HEADER}\n`), ...Array.from({ length: 3000 }, (_, i) => Buffer.concat([Buffer.from(`T${i},1,1000000012,Ib`), Buffer.from([0xe1]), Buffer.from(`ez,2024-01-05,99213,1,95.00\n`)]))]);
 		const gz = gzipSync(body);
 		const msg = await refusal(importFile(file('cut.csv.gz', gz.subarray(0, Math.floor(gz.length / 2))), { dbPath: db.path }));
-		expect(msg).toContain('cut.csv.gz: cannot be read as windows-1252 (gzip)');
+		// the decompressed-size check (size-limits.ts) inflates every gzip first and meets the cut there
+		expect(msg).toBe('cut.csv.gz: cannot be read as gzip (unexpected end of file); nothing was imported');
 		const tmp = tempDirFor(db.path);
 		expect(existsSync(tmp) ? readdirSync(tmp) : []).toEqual([]);
 	});

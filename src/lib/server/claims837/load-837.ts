@@ -5,6 +5,7 @@
 // specialty from the provider roster), the same rejects, roll-ups and denial facts. The lines
 // travel as a UTF-8 CSV of canonical columns beside the database, removed when the import ends
 // (it holds PHI). Reject line numbers are given back as the SV1/SV2 segment numbers.
+import { cleanFileName } from '../http/scrub-paths.ts';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { once } from 'node:events';
@@ -43,7 +44,8 @@ async function writeLines(path: string, lines: ClaimLine837[]): Promise<void> {
  * @param importCsv the claims importer (importFile's own path), given the hand-over CSV
  */
 export async function importClaims837(path: string, opts: ImportOptions, importCsv: (csv: string, o: ImportOptions) => Promise<ImportResult>): Promise<ImportResult> {
-	const fileName = opts.displayName ?? basename(path);
+	// a label in the log, messages and the audit trail: no control characters (scrub-paths.ts)
+	const fileName = cleanFileName(opts.displayName ?? basename(path));
 	const dbPath = opts.dbPath ?? defaultDbPath();
 	let parsed;
 	try {

@@ -2,6 +2,9 @@
 // map headers, then in ONE transaction stage the file through DuckDB's CSV/Parquet reader,
 // load the valid rows and record every rejected row with its line, column and reason.
 // A failure rolls back and leaves earlier data as it was; the import log keeps the attempt.
+// A gzip'd file is first inflated once, counted and refused past its limits (size-limits.ts);
+// an AbortSignal stops the import at the next step or interrupts DuckDB (cancel.ts).
+import { cleanFileName } from '../http/scrub-paths.ts';
 import { basename } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { defaultDbPath, withConnection } from '../db/database.ts';
@@ -16,7 +19,9 @@ import { detectDecimal } from './value-formats.ts';
 import { DEFAULT_DATE_FORMATS, type ValueFormats } from './build-staging-sql.ts';
 import { transcodeToUtf8 } from './transcode.ts';
 import { recognisedDataset, unknownKindMessage } from './other-datasets.ts';
-import { fileChecksum } from './checksum.ts';
+import { measureFile, type Measured } from './checksum.ts';
+import { sizeLimits, SizeLimitExceeded, type SizeLimits } from './size-limits.ts';
+import { ImportCancelled, ImportStop, abortReason, interruptOnAbort } from './cancel.ts';
 import { csvSourceFor, parquetSource, type SourceInfo } from './sources.ts';
 import { stageRejects } from './rejects.ts';
 import { typedColumns, type TypedColumn } from './typed-columns.ts';
@@ -26,10 +31,11 @@ import { importRemittance } from '../remit/load-remit.ts';
 import { buildFactsInTransaction } from '../denials/facts.ts';
 import { kindModule } from '../../import-kinds/index.ts';
 
-export { ImportRefused };
+export { ImportRefused, ImportCancelled };
 
 export interface ImportProgress {
-	phase: 'reading' | 'loading' | 'done';
+	/** checking: a gzip'd file is inflated and counted against the limits (percent of its bytes) */
+	phase: 'checking' | 'reading' | 'loading' | 'done';
 	percent: number;
 	rowsEstimate: number;
 	rowsPerSecond: number;
@@ -50,6 +56,12 @@ export interface ImportOptions {
 	/** the data year of a CMS provider-and-service file (else read from its file name) */
 	year?: number;
 	onProgress?: (p: ImportProgress) => void;
+	/**
+	 * Cancels the import: queued, it never starts; running, it stops at the next step (a DuckDB
+	 * statement is interrupted), rolls back and is logged 'cancelled'. The abort reason (a text:
+	 * who or what cancelled) goes into the log and the refusal.
+	 */
+	signal?: AbortSignal;
 }
 
 export interface ImportResult {
@@ -74,8 +86,8 @@ export interface ImportResult {
 /** A Parquet file's source, or a CSV file's dialect (its source is built once the fast path is known). */
 type Described = { parquet: SourceInfo; dialect: null } | { parquet: null; dialect: CsvDialect };
 
-async function describe(path: string, format: FileFormat, conn: DuckDBConnection, encoding?: TextEncoding): Promise<Described> {
-	if (format === 'parquet') return { parquet: await parquetSource(conn, path), dialect: null };
+async function describe(path: string, format: FileFormat, conn: DuckDBConnection, encoding: TextEncoding | undefined, fileName: string): Promise<Described> {
+	if (format === 'parquet') return { parquet: await parquetSource(conn, path, fileName), dialect: null };
 	return { parquet: null, dialect: await sniffCsv(path, format, encoding) };
 }
 
@@ -96,35 +108,87 @@ class ReadAgain extends Error {
 let queue: Promise<unknown> = Promise.resolve();
 
 export function importFile(path: string, opts: ImportOptions = {}): Promise<ImportResult> {
-	const run = queue.then(() => importOne(path, opts));
+	let started = false;
+	const run = queue.then(() => {
+		started = true;
+		return importOne(path, opts);
+	});
 	queue = run.catch(() => {});
-	return run;
+	const signal = opts.signal;
+	if (!signal) return run;
+	// cancelled while queued: refused at once, and its turn does nothing (importOne checks first)
+	return new Promise<ImportResult>((resolve, reject) => {
+		const onAbort = () => {
+			if (!started) reject(new ImportCancelled(opts.displayName ?? basename(path), abortReason(signal)));
+		};
+		if (signal.aborted) onAbort();
+		else signal.addEventListener('abort', onAbort, { once: true });
+		void run.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+	});
 }
 
 async function importOne(path: string, opts: ImportOptions): Promise<ImportResult> {
+	// a label in the log, messages and the audit trail: no control characters (scrub-paths.ts)
+	const fileName = cleanFileName(opts.displayName ?? basename(path));
+	const stop = new ImportStop(fileName, opts.signal);
+	try {
+		stop.check();
+		return await importChecked(path, opts, fileName, stop);
+	} catch (e) {
+		// an abort surfaces as whatever the step in flight threw (AbortError, a DuckDB interrupt)
+		if (stop.stopped && !(e instanceof ImportCancelled) && !(e instanceof SizeLimitExceeded)) throw stop.error(e);
+		throw e;
+	}
+}
+
+/** Progress at most every 250 ms (a per-chunk callback would flood the NDJSON stream). */
+function throttled(onProgress: ((p: ImportProgress) => void) | undefined): (p: ImportProgress) => void {
+	let last = 0;
+	return (p) => {
+		const now = Date.now();
+		if (!onProgress || now - last < 250) return;
+		last = now;
+		onProgress(p);
+	};
+}
+
+async function importChecked(path: string, opts: ImportOptions, fileName: string, stop: ImportStop): Promise<ImportResult> {
 	// X12 files (first non-blank bytes "ISA"): 835 remittances and 837 claims by their ST01
 	if (await isX12File(path)) {
 		if ((await x12TransactionSet(path)) === '837') return importClaims837(path, opts, importOne);
 		return importRemittance(path, opts);
 	}
 	const started = Date.now();
-	const fileName = opts.displayName ?? basename(path);
 	const declaredEncoding = opts.encoding ?? opts.mapping?.encoding;
 	const format = await detectFormat(path, declaredEncoding);
 	const dbPath = opts.dbPath ?? defaultDbPath();
+	const limits = sizeLimits();
+	stop.check();
+	// a gzip'd file is inflated once before anything else reads it: counted against the limits
+	// (refused the moment one passes) and hashed in the same pass
+	let measured: Measured | null = null;
+	if (format === 'csv.gz') {
+		const report = throttled(opts.onProgress);
+		measured = await measureFile(path, {
+			gz: true, fileName, limits, signal: stop.signal,
+			onRead: (read, size) => report({ phase: 'checking', percent: (100 * read) / Math.max(1, size), rowsEstimate: 0, rowsPerSecond: 0 })
+		});
+	}
 	return withConnection(async (conn) => {
 		let encoding = declaredEncoding;
 		const textColumns = new Set<string>();
 		for (let attempt = 0; ; attempt++) {
-			const described = await describe(path, format, conn, encoding);
+			stop.check();
+			const described = await describe(path, format, conn, encoding, fileName);
 			const dialect = described.dialect;
 			// a file that is not UTF-8 is decoded once into a UTF-8 copy next to the database (it
 			// holds PHI: removed when the import ends, whatever happens)
-			const transcoded = dialect && dialect.encoding !== 'utf-8' ? await transcodeToUtf8(path, dialect.encoding, format === 'csv.gz', dbPath) : null;
+			const transcoded = dialect && dialect.encoding !== 'utf-8' ? await transcodeToUtf8(path, dialect.encoding, format === 'csv.gz', dbPath, stop.signal) : null;
 			try {
 				return await importPlan(conn, {
 					path, readPath: transcoded ?? path, gz: format === 'csv.gz' && !transcoded, fileName, format, started, opts, described, textColumns,
-					retryEncoding: Boolean(dialect && dialect.encoding === 'utf-8' && !dialect.utf8Evidence && !declaredEncoding)
+					retryEncoding: Boolean(dialect && dialect.encoding === 'utf-8' && !dialect.utf8Evidence && !declaredEncoding),
+					stop, limits, measured
 				});
 			} catch (e) {
 				if (!(e instanceof ReadAgain) || attempt >= 2) throw e;
@@ -152,6 +216,10 @@ interface Plan {
 	textColumns: ReadonlySet<string>;
 	/** bytes that are not UTF-8 make the file be read again as Windows-1252 (nothing declared, head plain ASCII) */
 	retryEncoding: boolean;
+	stop: ImportStop;
+	limits: SizeLimits;
+	/** a gzip'd file's checksum and counts, from the pass before any reading */
+	measured: Measured | null;
 }
 
 async function importPlan(conn: DuckDBConnection, plan: Plan): Promise<ImportResult> {
@@ -210,8 +278,16 @@ async function importPlan(conn: DuckDBConnection, plan: Plan): Promise<ImportRes
 	if (decimal === ',') notes.push('amounts read with a decimal comma (1.234,56)');
 	// The sha256 is computed while DuckDB reads the file (hashing 1.5 GB takes seconds) and
 	// checked against earlier imports just before the commit: a duplicate is rolled back.
-	const checksumP = fileChecksum(opts.checksumPath ?? path);
-	checksumP.catch(() => {});
+	// A plain file's lines are counted in the same pass: past CLAIMLENS_MAX_ROWS the running read
+	// is interrupted and the import refused (a gzip'd file was measured before this point).
+	const { stop } = plan;
+	const checksumP = plan.measured && !opts.checksumPath
+		? Promise.resolve(plan.measured.checksum)
+		: measureFile(opts.checksumPath ?? path, { gz: false, countLines: !opts.checksumPath, fileName, limits: plan.limits, signal: stop.signal }).then((m) => m.checksum);
+	checksumP.catch((e: unknown) => {
+		if (e instanceof SizeLimitExceeded) stop.limitPassed(e);
+	});
+	stop.check();
 	const mappingJson = JSON.stringify(mapping.columns);
 	const [{ id }] = (await conn.runAndReadAll(`SELECT nextval('import_id_seq')::INTEGER AS id`)).getRowObjectsJS() as [{ id: number }];
 	await conn.run(
@@ -223,7 +299,7 @@ async function importPlan(conn: DuckDBConnection, plan: Plan): Promise<ImportRes
 		return dup ? Number(dup.import_id) : null;
 	};
 	try {
-		const counts = await loadInTransaction(conn, { id, path: plan.readPath, fileName, kind, source, mapping, typed, formats, hasRoster, dataYear, retryEncoding: plan.retryEncoding, onProgress: opts.onProgress, started, checksum: checksumP, duplicateOf, notes });
+		const counts = await loadInTransaction(conn, { stop, id, path: plan.readPath, fileName, kind, source, mapping, typed, formats, hasRoster, dataYear, retryEncoding: plan.retryEncoding, onProgress: opts.onProgress, started, checksum: checksumP, duplicateOf, notes });
 		const message = `${counts.rowsRead} rows read = ${counts.rowsLoaded} loaded + ${counts.rowsRejected} rejected${notes.length ? `; ${notes.join('; ')}` : ''}`;
 		return { importId: id, fileName, checksum: await checksumP, kind, format, status: 'succeeded', ...counts, mapping, seconds: (Date.now() - started) / 1000, message, notes };
 	} catch (e) {
@@ -234,6 +310,14 @@ async function importPlan(conn: DuckDBConnection, plan: Plan): Promise<ImportRes
 				{ id, c: await checksumP, msg: message }
 			);
 			return { importId: id, fileName, checksum: await checksumP, kind, format, status: 'duplicate', rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, mapping, seconds: (Date.now() - started) / 1000, message, notes: [] };
+		}
+		if (stop.stopped) {
+			// cancelled, or a limit found while reading: rolled back, logged, refused
+			const err = stop.error(e);
+			await conn.run(`UPDATE imports SET status = $status, finished_at = now()::TIMESTAMP, rows_read = 0, rows_loaded = 0, rows_rejected = 0, message = $msg WHERE import_id = $id`, {
+				id, status: err instanceof ImportCancelled ? 'cancelled' : 'failed', msg: err instanceof ImportCancelled ? `cancelled (${err.reason}); nothing was kept` : err.message
+			});
+			throw err;
 		}
 		if (e instanceof ReadAgain) {
 			await conn.run(`DELETE FROM imports WHERE import_id = $id`, { id });
@@ -258,6 +342,7 @@ class DuplicateImport extends Error {
 }
 
 interface LoadJob {
+	stop: ImportStop;
 	typed: Map<string, TypedColumn>;
 	formats: ValueFormats;
 	/** bytes that are not UTF-8 make the file be read again as Windows-1252 (nothing declared, head plain ASCII) */
@@ -311,8 +396,11 @@ async function loadInTransaction(conn: DuckDBConnection, job: LoadJob) {
 	await trySet('SET enable_progress_bar = true; SET enable_progress_bar_print = false; SET progress_bar_time = 1000');
 	const cleanup = `DROP VIEW IF EXISTS import_rows; DROP VIEW IF EXISTS import_rows_raw; DROP TABLE IF EXISTS ${t.bad}; DROP TABLE IF EXISTS ${t.rejects};
 		DROP TABLE IF EXISTS ${t.csvRejects}; DROP TABLE IF EXISTS ${t.csvRejects}_scan`;
+	// interrupts the statement in flight when the import is stopped; off before ROLLBACK and after COMMIT
+	let interrupts: { stop: () => void } | null = null;
 	try {
 		await conn.run('BEGIN TRANSACTION');
+		interrupts = interruptOnAbort(conn, job.stop.signal);
 		const timer = job.onProgress ? setInterval(() => reportProgress(conn, job), 250) : null;
 		try {
 			const prefix = [mod.tag ? quoteIdent(mod.tag.column) : null, 'import_id', job.dataYear ? 'data_year' : null].filter(Boolean).join(', ');
@@ -327,6 +415,7 @@ async function loadInTransaction(conn: DuckDBConnection, job: LoadJob) {
 		} finally {
 			if (timer) clearInterval(timer);
 		}
+		job.stop.check();
 		if (source.hasRejectsTable) await checkReaderRejects(conn, t.csvRejects, job.typed, job.retryEncoding);
 		job.onProgress?.({ phase: 'loading', percent: 100, rowsEstimate: source.rowsEstimate, rowsPerSecond: 0 });
 		await conn.run(`CREATE OR REPLACE TEMP VIEW import_rows_raw AS SELECT *, import_problems AS problems, rowid AS rid FROM ${table} WHERE ${mine}`);
@@ -354,13 +443,18 @@ async function loadInTransaction(conn: DuckDBConnection, job: LoadJob) {
 		);
 		// derived tables are built before the commit: rows that would break them refuse the import
 		if (mod.feedsDenials) await step('denial facts', () => buildFactsInTransaction(conn));
+		job.stop.check();
 		await step('commit', () => conn.run('COMMIT'));
+		// committed: a cancel arriving now is too late, and must not interrupt the clean-up
+		interrupts.stop();
 		job.onProgress?.({ phase: 'done', percent: 100, rowsEstimate: counts.rowsRead, rowsPerSecond: counts.rowsRead / Math.max(0.001, (Date.now() - job.started) / 1000) });
 		return counts;
 	} catch (e) {
+		interrupts?.stop();
 		await conn.run('ROLLBACK').catch(() => {});
 		throw e;
 	} finally {
+		interrupts?.stop();
 		await conn.run(cleanup).catch(() => {});
 	}
 }

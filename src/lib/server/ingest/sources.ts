@@ -5,6 +5,7 @@
 import { stat } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { ImportRefused, type CsvDialect } from './sniff.ts';
+import { sizeLimits } from './size-limits.ts';
 
 export interface SourceInfo {
 	headers: string[];
@@ -56,7 +57,8 @@ function maxParquetBytes(): number {
 	return Number(process.env.CLAIMLENS_MAX_PARQUET_BYTES ?? 16 * 1024 ** 3);
 }
 
-export async function parquetSource(conn: DuckDBConnection, path: string): Promise<SourceInfo> {
+/** @param name the file's name in messages (an upload's stored path is a random id) */
+export async function parquetSource(conn: DuckDBConnection, path: string, name = path): Promise<SourceInfo> {
 	let headers: string[];
 	let rows = 0;
 	let bytes = 0;
@@ -76,11 +78,15 @@ export async function parquetSource(conn: DuckDBConnection, path: string): Promi
 		);
 		bytes = Number(size.getRowObjectsJS()[0]?.b ?? 0);
 	} catch (e) {
-		throw new ImportRefused(`${path}: not a readable Parquet file (${(e as Error).message.split('\n')[0]})`);
+		throw new ImportRefused(`${name}: not a readable Parquet file (${(e as Error).message.split('\n')[0]})`);
 	}
-	// the metadata states the decompressed size before a byte of data is read
+	// the metadata states the decompressed size and row count before a byte of data is read
+	const { maxLines } = sizeLimits();
+	if (rows > maxLines) {
+		throw new ImportRefused(`${name}: declares ${rows.toLocaleString('en-US')} rows, more than the limit (CLAIMLENS_MAX_ROWS=${maxLines}); nothing was imported. Split the file, or raise CLAIMLENS_MAX_ROWS and import it again`);
+	}
 	if (bytes > maxParquetBytes()) {
-		throw new ImportRefused(`${path}: decompresses to at least ${(bytes / 1024 ** 2).toFixed(0)} MB, above the ${(maxParquetBytes() / 1024 ** 2).toFixed(0)} MB limit (CLAIMLENS_MAX_PARQUET_BYTES); nothing was imported`);
+		throw new ImportRefused(`${name}: decompresses to at least ${(bytes / 1024 ** 2).toFixed(0)} MB, above the ${(maxParquetBytes() / 1024 ** 2).toFixed(0)} MB limit (CLAIMLENS_MAX_PARQUET_BYTES); nothing was imported`);
 	}
 	return {
 		headers,

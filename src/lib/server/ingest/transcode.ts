@@ -17,8 +17,12 @@ export function tempDirFor(dbPath: string): string {
 	return join(dirname(dbPath), 'tmp');
 }
 
-/** Decodes `path` (gzip'd when gz) from `encoding` into a new UTF-8 file; returns its path. */
-export async function transcodeToUtf8(path: string, encoding: TextEncoding, gz: boolean, dbPath: string): Promise<string> {
+/**
+ * Decodes `path` (gzip'd when gz) from `encoding` into a new UTF-8 file; returns its path. A
+ * gzip'd file has passed the decompressed-size limits first (size-limits.ts); `signal` stops the
+ * copy (and removes it) when the import is cancelled.
+ */
+export async function transcodeToUtf8(path: string, encoding: TextEncoding, gz: boolean, dbPath: string, signal?: AbortSignal): Promise<string> {
 	const dir = tempDirFor(dbPath);
 	await mkdir(dir, { recursive: true, mode: 0o700 });
 	const out = join(dir, `decoded-${randomUUID()}.csv`);
@@ -34,10 +38,11 @@ export async function transcodeToUtf8(path: string, encoding: TextEncoding, gz: 
 	const sink = createWriteStream(out, { mode: 0o600 });
 	try {
 		// pipeline closes every stream on any failure (a truncated gzip, a read error)
-		if (gz) await pipeline(createReadStream(path), createGunzip(), decode, sink);
-		else await pipeline(createReadStream(path), decode, sink);
+		if (gz) await pipeline(createReadStream(path), createGunzip(), decode, sink, { signal });
+		else await pipeline(createReadStream(path), decode, sink, { signal });
 	} catch (e) {
 		await rm(out, { force: true });
+		if (signal?.aborted) throw e;
 		throw new ImportRefused(`${basename(path)}: cannot be read as ${encoding}${gz ? ' (gzip)' : ''}: ${(e as Error).message}; nothing was imported`);
 	}
 	return out;

@@ -2,6 +2,7 @@
 // user's file name is only ever a label), size-limited, then imported like any other file.
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -44,8 +45,8 @@ export function removeLeftoverUploads(dbPath: string): number {
 	return removed;
 }
 
-/** Streams a request body to a random file name; returns its path. */
-export async function saveUpload(body: ReadableStream<Uint8Array>, name: string): Promise<string> {
+/** Streams a request body to a random file name; returns its path. `signal` stops it (the partial file is removed). */
+export async function saveUpload(body: ReadableStream<Uint8Array>, name: string, signal?: AbortSignal): Promise<string> {
 	const path = resolve(uploadsDir(), `${randomUUID()}${uploadExtension(name)}`);
 	let bytes = 0;
 	const limit = new Transform({
@@ -55,9 +56,12 @@ export async function saveUpload(body: ReadableStream<Uint8Array>, name: string)
 			else done(null, chunk);
 		}
 	});
+	const sink = createWriteStream(path, { flags: 'wx' });
 	try {
-		await pipeline(Readable.fromWeb(body as never), limit, createWriteStream(path, { flags: 'wx' }));
+		await pipeline(Readable.fromWeb(body as never), limit, sink, { signal });
 	} catch (e) {
+		// a stream stopped before its file was open still creates the file: wait for it to close
+		if (!sink.closed) await once(sink, 'close').catch(() => {});
 		rmSync(path, { force: true });
 		throw e;
 	}

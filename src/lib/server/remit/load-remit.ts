@@ -2,6 +2,7 @@
 // starts with ISA. The whole file is parsed and checked first (parse-835.ts): a malformed file
 // is refused with the segment named and nothing written. Then, like every import: an `imports`
 // log row, the same checksum already imported = 'duplicate', and all rows in ONE transaction.
+import { cleanFileName } from '../http/scrub-paths.ts';
 import { basename } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { defaultDbPath, withConnection } from '../db/database.ts';
@@ -125,7 +126,8 @@ async function dropRepeatedPayments(conn: DuckDBConnection, r: Remittance): Prom
 /** Import one X12 835 file (dispatched here by importFile for files starting with ISA). */
 export async function importRemittance(path: string, opts: ImportOptions = {}): Promise<ImportResult> {
 	const started = Date.now();
-	const fileName = opts.displayName ?? basename(path);
+	// a label in the log, messages and the audit trail: no control characters (scrub-paths.ts)
+	const fileName = cleanFileName(opts.displayName ?? basename(path));
 	let remit: Remittance;
 	try {
 		remit = await parse835(readSegments(path));
