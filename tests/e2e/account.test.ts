@@ -3,13 +3,10 @@
 // (one-time password, must change), the user chooses a new one on /account (other sessions end,
 // then back to the overview), the admin resets it from the Users page, the last admin cannot
 // disable themselves, and a change that was not required stays on the page with a notice.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, skipBrowser } from './browser.ts';
+import { startSideServer, type SideServer } from './side-server.ts';
 
 const ADMIN = 'boss@account.e2e.test';
 const ADMIN_PASSWORD = 'account-e2e-admin-password';
@@ -17,30 +14,16 @@ const NEWCOMER = 'new.person@account.e2e.test';
 
 describe.skipIf(skipBrowser)('passwords: change, reset, must change, last admin', () => {
 	let browser: Browser;
-	let server: ChildProcess;
-	let dir: string;
+	let side: SideServer | undefined;
 	let base: string;
 	beforeAll(async () => {
-		dir = mkdtempSync(join(tmpdir(), 'claimlens-account-'));
-		const db = join(dir, 'account.duckdb');
-		execFileSync(process.execPath, ['bin/claimlens.js', 'user', 'add', ADMIN, '--role', 'admin', '--password-stdin', '--db', db], { input: ADMIN_PASSWORD, stdio: ['pipe', 'ignore', 'inherit'] });
-		const port = 4900 + Math.floor(Math.random() * 600);
-		base = `http://localhost:${port}`;
-		server = spawn(process.execPath, ['bin/claimlens.js', 'serve', '--port', String(port), '--db', db, '--no-demo'], {
-			stdio: ['ignore', 'ignore', 'inherit'],
-			env: { ...process.env, TZ: 'UTC', ORIGIN: base }
-		});
-		for (let i = 0; i < 120; i++) {
-			if (await fetch(`${base}/login`).then((r) => r.ok, () => false)) break;
-			await new Promise((r) => setTimeout(r, 250));
-		}
+		side = await startSideServer({ name: 'account', users: [{ email: ADMIN, role: 'admin', password: ADMIN_PASSWORD }] });
+		base = side.base;
 		browser = await launch();
 	}, 60_000);
 	afterAll(async () => {
 		await browser?.close();
-		server?.kill('SIGTERM');
-		await new Promise((r) => setTimeout(r, 300));
-		rmSync(dir, { recursive: true, force: true });
+		await side?.stop();
 	});
 
 	/** A fresh browser context signed in; throws (failing the test) when sign-in is refused. */

@@ -1,48 +1,33 @@
 // Sign-in, role limits, sign-out and the idle timeout, in Chromium, against a second server
 // started here with a 3-second idle timeout (so the shared server's sessions are unaffected).
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, skipBrowser } from './browser.ts';
+import { startSideServer, type SideServer } from './side-server.ts';
 import { startMockOidc, type MockOidc } from '../helpers/mock-oidc.ts';
 
 const PASSWORD = 'auth-e2e-password-only';
 
 describe.skipIf(skipBrowser)('sign-in and sessions', () => {
 	let browser: Browser;
-	let server: ChildProcess;
-	let dir: string;
+	let side: SideServer | undefined;
 	let base: string;
 	let idp: MockOidc;
 	beforeAll(async () => {
 		idp = await startMockOidc('claimlens-e2e');
-		dir = mkdtempSync(join(tmpdir(), 'claimlens-auth-'));
-		const db = join(dir, 'auth.duckdb');
-		for (const [email, role] of [['coder.boss@e2e.test', 'coding_manager'], ['old.hand@e2e.test', 'auditor'], ['casey@example.org', 'auditor']]) {
-			execFileSync(process.execPath, ['bin/claimlens.js', 'user', 'add', email as string, '--role', role as string, '--password-stdin', '--db', db], { input: PASSWORD, stdio: ['pipe', 'ignore', 'inherit'] });
-		}
-		execFileSync(process.execPath, ['bin/claimlens.js', 'user', 'disable', 'old.hand@e2e.test', '--db', db], { stdio: 'ignore' });
-		const port = 4100 + Math.floor(Math.random() * 800);
-		base = `http://localhost:${port}`;
-		server = spawn(process.execPath, ['bin/claimlens.js', 'serve', '--port', String(port), '--db', db, '--no-demo'], {
-			stdio: ['ignore', 'ignore', 'inherit'],
-			env: { ...process.env, TZ: 'UTC', ORIGIN: base, CLAIMLENS_IDLE_MINUTES: '0.05', CLAIMLENS_OIDC_ISSUER: idp.issuer, CLAIMLENS_OIDC_CLIENT_ID: 'claimlens-e2e', CLAIMLENS_OIDC_ALLOW_HTTP: '1' }
+		side = await startSideServer({
+			name: 'auth',
+			users: [['coder.boss@e2e.test', 'coding_manager'], ['old.hand@e2e.test', 'auditor'], ['casey@example.org', 'auditor']].map(([email, role]) => ({ email: email as string, role: role as string, password: PASSWORD })),
+			disable: ['old.hand@e2e.test'],
+			env: { CLAIMLENS_IDLE_MINUTES: '0.05', CLAIMLENS_OIDC_ISSUER: idp.issuer, CLAIMLENS_OIDC_CLIENT_ID: 'claimlens-e2e', CLAIMLENS_OIDC_ALLOW_HTTP: '1' }
 		});
-		for (let i = 0; i < 120; i++) {
-			if (await fetch(`${base}/login`).then((r) => r.ok, () => false)) break;
-			await new Promise((r) => setTimeout(r, 250));
-		}
+		base = side.base;
 		browser = await launch();
 	}, 60_000);
 	afterAll(async () => {
 		await browser?.close();
-		server?.kill('SIGTERM');
+		await side?.stop();
 		await idp?.close();
-		await new Promise((r) => setTimeout(r, 300));
-		rmSync(dir, { recursive: true, force: true });
 	});
 
 	async function signIn(email: string, password = PASSWORD): Promise<Page> {

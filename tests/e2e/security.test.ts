@@ -3,14 +3,12 @@
 // redirect after sign-in, throttling that locked others out, downloads the audit trail lost,
 // patient ids and rejected rows shown beyond the roles that need them, and a second server
 // without ORIGIN (cookies must not be Secure over plain HTTP; loopback only by default).
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { networkInterfaces, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, sessionCookie, skipBrowser } from './browser.ts';
+import { startSideServer, type SideServer } from './side-server.ts';
 import { E2E_PASSWORD } from './accounts.ts';
 
 const SAME = { 'sec-fetch-site': 'same-origin', accept: 'text/html' };
@@ -119,6 +117,10 @@ describe.skipIf(skipBrowser)('what each role sees and what the trail keeps', () 
 		// the same patient gets the same surrogate: as many distinct surrogates as distinct ids
 		expect(masked.every((p) => /^patient \d+$/.test(p ?? ''))).toBe(true);
 		expect(new Set(masked).size).toBe(new Set(full).size);
+		// and the page says why
+		const page = async (role: 'auditor' | 'compliance_officer') => (await fetch(`${baseUrl}/flags/provider/${npi}?rule=${rule}`, { headers: { cookie: await sessionCookie(role) } })).text();
+		expect(await page('compliance_officer')).toContain('data-testid="patient-surrogates"');
+		expect(await page('auditor')).not.toContain('data-testid="patient-surrogates"');
 	});
 
 	it('records a download as export_start, then export_end with the sha256 of the bytes received', async () => {
@@ -149,6 +151,9 @@ describe.skipIf(skipBrowser)('what each role sees and what the trail keeps', () 
 		const asAuditor = await (await fetch(`${baseUrl}/data?import=${id}`, { headers: { cookie: await sessionCookie('auditor') } })).text();
 		expect(asAuditor).toContain('data-testid="rejects-hidden"');
 		expect(asAuditor).not.toContain('data-testid="rejects"');
+		// nor a form the role cannot use
+		expect(asAuditor).toContain('data-testid="import-not-for-role"');
+		expect(asAuditor).not.toContain('name="file"');
 		const asOfficer = await (await fetch(`${baseUrl}/data?import=${id}`, { headers: { cookie: officer } })).text();
 		expect(asOfficer).toContain('data-testid="rejects"');
 		const audit = await (await fetch(`${baseUrl}/admin/audit?action=view&email=compliance`, { headers: { cookie: await sessionCookie('admin') } })).text();
@@ -157,27 +162,13 @@ describe.skipIf(skipBrowser)('what each role sees and what the trail keeps', () 
 });
 
 describe.skipIf(skipBrowser)('a server started without ORIGIN', () => {
-	let dir = '';
-	let server: ChildProcess | undefined;
-	const port = 4100 + Math.floor(Math.random() * 500);
+	let side: SideServer | undefined;
+	let port = 0;
 	beforeAll(async () => {
-		dir = mkdtempSync(join(tmpdir(), 'claimlens-noorigin-'));
-		const db = join(dir, 'x.duckdb');
-		execFileSync(process.execPath, ['bin/claimlens.js', 'user', 'add', 'lan@e2e.test', '--role', 'auditor', '--password-stdin', '--db', db], { input: E2E_PASSWORD, stdio: ['pipe', 'ignore', 'inherit'] });
-		const env: NodeJS.ProcessEnv = { ...process.env, TZ: 'UTC', CLAIMLENS_ROOT: process.cwd() };
-		delete env.ORIGIN;
-		delete env.HOST;
-		server = spawn(process.execPath, ['bin/claimlens.js', 'serve', '--port', String(port), '--db', db, '--no-demo'], { stdio: ['ignore', 'ignore', 'inherit'], env });
-		for (let i = 0; i < 120; i++) {
-			if (await fetch(`http://127.0.0.1:${port}/login`).then((r) => r.ok, () => false)) return;
-			await new Promise((r) => setTimeout(r, 500));
-		}
-		throw new Error('the second server did not start');
+		side = await startSideServer({ name: 'noorigin', users: [{ email: 'lan@e2e.test', role: 'auditor', password: E2E_PASSWORD }], origin: false });
+		port = side.port;
 	}, 90_000);
-	afterAll(() => {
-		server?.kill('SIGTERM');
-		if (dir) rmSync(dir, { recursive: true, force: true });
-	});
+	afterAll(() => side?.stop());
 
 	it('signs in at a LAN host name over plain HTTP: the cookie is not Secure and no HSTS is sent', async () => {
 		// the Host a colleague's browser would send; the server itself listens on loopback
