@@ -161,6 +161,11 @@ describe('interval chart option', () => {
 		expect(o.xAxis.max).toBeGreaterThan(842_787);
 	});
 
+	it('the interval tooltip states a demand line\'s amount, not $NaN', () => {
+		const o = samplingIntervalOption({ point: 500, intervals: [{ confidence: 0.9, lower: 300, upper: 700 }], unit: 'money', demands: [{ label: 'OIG audit recovery', amount: 300 }] }) as { tooltip: { formatter: (p: unknown) => string } };
+		expect(o.tooltip.formatter({ seriesName: 'OIG audit recovery', value: 300 })).toBe('OIG audit recovery: $300');
+		expect(o.tooltip.formatter({ seriesName: 'Point estimate', value: [500, '90%'] })).toBe('Point estimate: $500');
+	});
 	it('rates stay inside 0..100%', () => {
 		const o = samplingIntervalOption({ point: 0.02, intervals: [{ confidence: 0.9, lower: 0, upper: 0.1 }], unit: 'rate' }) as { xAxis: { min: number; max: number } };
 		expect(o.xAxis.min).toBe(0);

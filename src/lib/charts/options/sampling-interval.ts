@@ -42,7 +42,8 @@ export function samplingIntervalOption(input: IntervalChartInput): EChartsCoreOp
 		animation: false,
 		grid: { left: 48, right: 28, top: demands.length ? 34 : 12, bottom: 30 },
 		// returns HTML: series names include the callers' demand labels, so escape them
-		tooltip: { trigger: 'item', formatter: (p: { seriesName: string; value: [number, string] }) => `${escapeHtml(p.seriesName)}: ${escapeHtml(fmt(p.value[0]))}` },
+		// a point or interval end passes [x, label]; a demand's mark line passes its x alone
+		tooltip: { trigger: 'item', formatter: (p: { seriesName: string; value: [number, string] | number }) => `${escapeHtml(p.seriesName)}: ${escapeHtml(fmt(Array.isArray(p.value) ? p.value[0] : p.value))}` },
 		// the legend is canvas text, not HTML: escaping here would show `&amp;` literally
 		legend: demands.length
 			? { top: 0, data: ['Point estimate', ...demands.map((d) => d.label)], formatter: (name: string) => { const d = demands.find((x) => x.label === name); return d ? `${name} ${fmt(d.amount)}` : name; } }
