@@ -53,7 +53,11 @@ async function guarded(event: RequestEvent, resolve: Resolve, api: boolean): Pro
 				if (api || event.request.method !== 'GET') return refusal(401, 'sign in first', api);
 				return new Response(null, { status: 303, headers: { location: `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}` } });
 			}
-			if (!permission || !allowed(permission, event.locals.user.role)) return refusal(403, 'your role does not give access to this page', api);
+			if (!permission || !allowed(permission, event.locals.user.role)) {
+				// a page keeps the navigation and says what the role may open (routes/forbidden)
+				if (!api && event.request.method === 'GET') return forbiddenPage(event);
+				return refusal(403, 'your role does not give access to this page', api);
+			}
 		}
 	} else if (!event.locals.user && !event.url.pathname.startsWith('/_app/')) {
 		// unknown paths: reveal nothing before sign-in
@@ -61,6 +65,12 @@ async function guarded(event: RequestEvent, resolve: Resolve, api: boolean): Pro
 	}
 	const response = await resolve(event);
 	return routeId && event.locals.user ? auditResponse(event, routeId, response) : response;
+}
+
+/** The 403 page inside the app's layout, rendered through the app itself (same session). */
+async function forbiddenPage(event: RequestEvent): Promise<Response> {
+	const inner = await event.fetch(`/forbidden?from=${encodeURIComponent(event.url.pathname)}`);
+	return new Response(inner.body, { status: 403, headers: inner.headers });
 }
 
 export const handle: Handle = async ({ event, resolve }) => {

@@ -4,6 +4,7 @@ import { importCommand } from './commands/import.ts';
 import { importsCommand, rejectsCommand } from './commands/imports.ts';
 import { demoCommand } from './commands/demo.ts';
 import { serveCommand } from './commands/serve.ts';
+import { startCommand } from './commands/start.ts';
 import { benchCommand } from './commands/bench.ts';
 import { flagsCommand } from './commands/flags.ts';
 import { benchRulesCommand } from './commands/bench-rules.ts';
@@ -26,6 +27,7 @@ const commands: Record<string, (argv: string[]) => Promise<void>> = {
 	rejects: rejectsCommand,
 	demo: demoCommand,
 	serve: serveCommand,
+	start: startCommand,
 	bench: benchCommand,
 	flags: flagsCommand,
 	'bench-rules': benchRulesCommand,
@@ -65,6 +67,7 @@ const usage = `usage: claimlens <command> [flags]   (every command takes --db FI
   appraise --manifest M --findings F | --sample ID [--findings F] | --variable FILE --universe N [--strata FILE]
            | --attribute --universe N --sample-size n --errors k      RAT-STATS appraisal and demand amounts
   serve    [--port 3000] [--host 127.0.0.1]     serve the built app on this machine only unless --host (demo data on first start)
+  start    [serve options]                      build quietly, then serve (what npm start runs)
   bench    [--lines N]                          import benchmark against bare DuckDB
   bench-load [--users 50] [--seconds 60]         load test of the dashboard pages (loopback)
   bench-rules [--runs 3]                        rules, drill-down and Arrow-vs-JSON timings`;

@@ -58,10 +58,15 @@ describe.skipIf(skipBrowser)('requests an attacker sends', () => {
 		const coder = await fetch(`${baseUrl}/api/flags`, { headers: { cookie: await sessionCookie('coding_manager') } });
 		expect(coder.status).toBe(403);
 		expect(headersOf(coder)).toEqual(SECURITY);
+		// a page keeps the navigation and says what the role opens instead
 		const page = await fetch(`${baseUrl}/flags`, { headers: { cookie: await sessionCookie('coding_manager') } });
 		expect(page.status).toBe(403);
 		expect(headersOf(page)).toEqual(SECURITY);
-		expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+		expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+		const html = await page.text();
+		expect(html).toContain('data-testid="who"');
+		expect(html).toContain('Risk flags is not open to your role (coding manager).');
+		expect([...html.matchAll(/<li><a href="([^"]+)">/g)].map((m) => m[1])).toEqual(['/', '/accuracy', '/denials', '/data']);
 	});
 
 	it('leads back only to same-origin paths after sign-in', async () => {

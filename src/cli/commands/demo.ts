@@ -24,7 +24,8 @@ export async function runDemo(opts: { dbPath: string; lines?: number; seed?: num
 		seed: opts.seed,
 		onGenerate: (n, total) => gen(`${((100 * n) / total).toFixed(0)}%  ${fmtInt(n)} of ${fmtInt(total)} lines`, n >= total),
 		onImport: (file, p) => {
-			if (p.phase === 'reading') imp(`${file} ${p.percent.toFixed(0)}%  ${fmtInt(p.rowsPerSecond)} rows/s`);
+			if (p.phase === 'reading') imp(p.percent > 0 ? `${file} ${p.percent.toFixed(0)}%  ${fmtInt(p.rowsPerSecond)} rows/s` : `${file}: reading…`);
+			if (p.phase === 'loading' && p.step) imp(`${file}: ${p.step}…`);
 			if (p.phase === 'done') imp(`${file} done, ${fmtInt(p.rowsEstimate)} rows`, true);
 		}
 	});

@@ -59,7 +59,9 @@ async function importAndReport(file: string, flags: z.infer<typeof Flags>, mappi
 			signal,
 			onProgress: (p) => {
 				if (p.phase === 'checking') show(`checking the decompressed size: ${p.percent.toFixed(0)}%`);
-				if (p.phase === 'reading') show(`${p.percent.toFixed(0)}%  ~${fmtInt(p.rowsEstimate)} rows  ${fmtInt(p.rowsPerSecond)} rows/s`);
+				// before DuckDB reports any progress the line says what is happening, not "0% 0 rows/s"
+				if (p.phase === 'reading') show(p.percent > 0 ? `${p.percent.toFixed(0)}%  ~${fmtInt(p.rowsEstimate)} rows  ${fmtInt(p.rowsPerSecond)} rows/s` : 'reading the file…');
+				if (p.phase === 'loading' && p.step) show(`read; ${p.step}…`);
 				if (p.phase === 'done') show(`100%  ${fmtInt(p.rowsEstimate)} rows  ${fmtInt(p.rowsPerSecond)} rows/s`, true);
 			}
 		});

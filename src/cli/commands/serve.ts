@@ -12,6 +12,7 @@ import { parseFlags } from '../args.ts';
 import { CliError, info } from '../output.ts';
 import { runDemo } from './demo.ts';
 import { ensureFirstAdmin } from '../../lib/server/auth/first-admin.ts';
+import { warmCaches } from '../../lib/server/warm.ts';
 
 const Flags = z.object({
 	port: z.coerce.number().int().min(1).max(65535).optional(),
@@ -37,6 +38,10 @@ export async function serveCommand(argv: string[]): Promise<void> {
 		info(`${dbPath} is empty: generating the synthetic demo dataset (first start only)`);
 		await runDemo({ dbPath, lines: flags.lines ?? (process.env.CLAIMLENS_DEMO_LINES ? Number(process.env.CLAIMLENS_DEMO_LINES) : undefined) });
 	}
+	// the first visitor should not wait for the rules: compute the default views now
+	info('preparing the first views (risk flags, overview, denials)…');
+	const warmed = await warmCaches(dbPath);
+	info(`prepared in ${warmed.toFixed(1)} s`);
 	const admin = await ensureFirstAdmin(dbPath);
 	if (admin) {
 		process.stdout.write(`\nFirst start: created ${admin.email} (admin) with the one-time password\n\n    ${admin.password}\n\nIt is shown only now and must be changed at the first sign-in. Sign in with it, add real accounts (\`claimlens user add EMAIL --role ROLE\`) and disable this one.\n\n`);

@@ -9,6 +9,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/login/oidc': { read: 'public' },
 	'/login/oidc/callback': { read: 'public' },
 	'/logout': { read: 'signed_in' },
+	'/forbidden': { read: 'signed_in' },
 	'/account': { read: 'signed_in', write: 'signed_in' },
 	'/': { read: 'overview' },
 	'/api/overview': { read: 'overview' },

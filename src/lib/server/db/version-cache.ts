@@ -3,9 +3,10 @@
 // dashboards fast under many concurrent users (the load test in scripts/load-test.ts).
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { defaultDbPath, withConnection } from './database.ts';
+import { processMap } from './process-cache.ts';
 
 const MAX_ENTRIES = 500;
-const cache = new Map<string, Promise<unknown>>();
+const cache = processMap<string, Promise<unknown>>('data-version');
 
 export async function dataVersion(conn: DuckDBConnection): Promise<string> {
 	const r = await conn.runAndReadAll(`SELECT coalesce(max(import_id), 0)::INTEGER AS v, count(*)::INTEGER AS n FROM imports WHERE status = 'succeeded'`);

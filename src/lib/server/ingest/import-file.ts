@@ -35,7 +35,10 @@ export { ImportRefused, ImportCancelled };
 
 export interface ImportProgress {
 	/** checking: a gzip'd file is inflated and counted against the limits (percent of its bytes) */
-	phase: 'checking' | 'reading' | 'loading' | 'done';
+	/** checking: a gzip's size; reading: DuckDB reads the file; loading: the steps after the read (named in `step`); warming: the page caches (warm.ts); done */
+	phase: 'checking' | 'reading' | 'loading' | 'warming' | 'done';
+	/** what the import is doing now, in words (loading and warming phases) */
+	step?: string;
 	percent: number;
 	rowsEstimate: number;
 	rowsPerSecond: number;
@@ -417,12 +420,15 @@ async function loadInTransaction(conn: DuckDBConnection, job: LoadJob) {
 		}
 		job.stop.check();
 		if (source.hasRejectsTable) await checkReaderRejects(conn, t.csvRejects, job.typed, job.retryEncoding);
-		job.onProgress?.({ phase: 'loading', percent: 100, rowsEstimate: source.rowsEstimate, rowsPerSecond: 0 });
+		// after the read the percentage says nothing more: name each step instead
+		const say = (step: string) => job.onProgress?.({ phase: 'loading', percent: 100, rowsEstimate: source.rowsEstimate, rowsPerSecond: 0, step });
+		say('checking NPIs');
 		await conn.run(`CREATE OR REPLACE TEMP VIEW import_rows_raw AS SELECT *, import_problems AS problems, rowid AS rid FROM ${table} WHERE ${mine}`);
 		const badNpis = await step('check NPIs', () => stageBadNpis(conn, 'import_rows_raw', npiColumns, t.bad));
 		const firstRowid = Number((await conn.runAndReadAll(`SELECT coalesce(min(rowid), 0)::BIGINT AS r FROM ${table} WHERE ${mine}`)).getRowObjectsJS()[0]?.r ?? 0);
 		// import_rows: this import's rows with `rn` (data-row index) and NPI problems added
 		await conn.run(checkedView('import_rows_raw', 'import_rows', firstRowid, badNpis, t.bad));
+		say('recording rejected rows');
 		const counts = await step('rejects', async () => {
 			const c = await stageRejects(conn, { casts: job.typed, id, fileName: job.fileName, stage: 'import_rows', rejectsTable: source.hasRejectsTable ? t.csvRejects : null, firstDataLine: source.firstDataLine, rejectLineOffset: source.rejectLineOffset, into: t.rejects });
 			if (c.rowsRejected) {
@@ -442,7 +448,11 @@ async function loadInTransaction(conn: DuckDBConnection, job: LoadJob) {
 			{ id, c: await job.checksum, read: counts.rowsRead, loaded: counts.rowsLoaded, rejected: counts.rowsRejected, msg: [`${counts.rowsRejected} rows rejected`, ...job.notes].join('; ') }
 		);
 		// derived tables are built before the commit: rows that would break them refuse the import
-		if (mod.feedsDenials) await step('denial facts', () => buildFactsInTransaction(conn));
+		if (mod.feedsDenials) {
+			say('building the denial tables');
+			await step('denial facts', () => buildFactsInTransaction(conn));
+		}
+		say('saving');
 		job.stop.check();
 		await step('commit', () => conn.run('COMMIT'));
 		// committed: a cancel arriving now is too late, and must not interrupt the clean-up

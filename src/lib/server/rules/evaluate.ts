@@ -1,6 +1,7 @@
 // Runs the rule catalog over the database: peer rules on the provider-service summary, line
 // rules on the claim lines. One function answers the Risk flags page, GET /api/flags and
 // `claimlens flags`. Results are cached per data version (imports change it).
+import { processMap } from '../db/process-cache.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { tableKinds } from '../../import-kinds/index.ts';
 import { defaultDbPath, withConnection } from '../db/database.ts';
@@ -98,7 +99,7 @@ async function evaluateAll(conn: DuckDBConnection, source: Source | null, peerBy
 	return { source, year, years, peerBy, rows, rules, groups };
 }
 
-const cache = new Map<string, Promise<Evaluation>>();
+const cache = processMap<string, Promise<Evaluation>>('rule-evaluations');
 
 /** Forget cached evaluations (benchmarks time cold runs). */
 export function clearRuleCache(): void {
@@ -107,7 +108,7 @@ export function clearRuleCache(): void {
 }
 
 /** The CMS data years imported, per data version (a GROUP BY over every CMS row: once, not per view). */
-const cmsYears = new Map<string, Promise<number[]>>();
+const cmsYears = processMap<string, Promise<number[]>>('cms-years');
 
 /** Every rule over the whole database (cached until the next import). */
 export function evaluateRules(opts: { source?: Source; peerBy?: PeerBy; year?: number; dbPath?: string } = {}): Promise<Evaluation> {

@@ -10,6 +10,7 @@ import { DataYear, ImportKind, MappingFile, TextEncodingName } from '$lib/schema
 import { importFile, listImports, ImportRefused, ImportCancelled } from '$lib/server/ingest/import-file';
 import { registerImport, unregisterImport } from '$lib/server/ingest/running-imports';
 import { saveUpload } from '$lib/server/ingest/upload';
+import { warmCaches } from '$lib/server/warm';
 import { assertSameOrigin } from '$lib/server/http/origin';
 import { cleanFileName, scrubPaths } from '$lib/server/http/scrub-paths';
 import { appendAudit } from '$lib/server/audit/audit-log';
@@ -75,6 +76,10 @@ export const POST: RequestHandler = async ({ request, url, locals }) => {
 					onProgress: (p) => send({ type: 'progress', ...p })
 				});
 				await appendAudit({ userId: user.user_id, email: user.email, action: 'import', target: name, details: { importId: result.importId, kind: result.kind, status: result.status, checksum: result.checksum, rowsRead: result.rowsRead, rowsLoaded: result.rowsLoaded, rowsRejected: result.rowsRejected } });
+				// the pages this import changed are computed now, so the next visitor does not wait
+				if (result.status === 'succeeded') {
+					await warmCaches(undefined, (step) => send({ type: 'progress', phase: 'warming', percent: 100, rowsEstimate: result.rowsRead, rowsPerSecond: 0, step })).catch((e) => console.error('warming after import', e));
+				}
 				send({ type: 'result', result });
 			} catch (e) {
 				// cancelled during the upload: the body stream fails with an abort error of its own
