@@ -1,10 +1,13 @@
 // Denials page on the 30,000-line demo: renders its charts, the exclusion control changes the
-// numbers (and says which definition is in force), a click lists the lines behind a group, and
-// an X12 835 uploaded on the Data page shows up as a remittance.
+// numbers (and says which definition is in force), a click lists the lines behind a group (kept
+// in the URL: a reload and Back / Forward show the same selection and lines, with each line's
+// provider), and an X12 835 uploaded on the Data page shows up as a remittance.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { authedFetch, launch, open, skipBrowser } from './browser.ts';
+import { paretoBars } from '../../src/lib/charts/options/denial-pareto.ts';
+import type { DenialRateRow } from '../../src/lib/schemas/denials.ts';
 
 const pctIn = (text: string, label: string): number => {
 	const m = new RegExp(`${label}\\s+([0-9.]+)%`, 'i').exec(text);
@@ -14,6 +17,20 @@ const pctIn = (text: string, label: string): number => {
 
 async function kpis(page: Page): Promise<string> {
 	return page.getByTestId('denial-kpis').innerText();
+}
+
+/**
+ * Waits until the lines panel shows `label` and the first page of GET /api/denials/lines?`query`
+ * (its total in the pager line, its claim ids in order), and returns what it shows.
+ */
+async function linesShown(page: Page, label: string, query: string) {
+	const api = (await (await authedFetch(page, `/api/denials/lines?${query}&page=1&size=25`)).json()) as { total: number; rows: { claim_id: string }[] };
+	await expect.poll(() => page.getByTestId('drill-label').innerText()).toBe(label);
+	const info = `Page 1 of ${Math.max(1, Math.ceil(api.total / 25))} · ${api.total.toLocaleString('en-US')} lines`;
+	await expect.poll(() => page.getByTestId('lines-page-info').innerText()).toBe(info);
+	const claims = () => page.getByTestId('denial-lines').locator('tbody tr td:first-child').allInnerTexts();
+	await expect.poll(claims).toEqual(api.rows.map((r) => r.claim_id));
+	return { label, info, rows: await page.getByTestId('denial-lines').locator('tbody tr').allInnerTexts() };
 }
 
 describe.skipIf(skipBrowser)('Denials page', () => {
@@ -88,6 +105,60 @@ describe.skipIf(skipBrowser)('Denials page', () => {
 		const csv = await authedFetch(page, `/api/denials/lines.csv?specialty=${encodeURIComponent(specialty)}`);
 		expect(csv.headers.get('content-disposition')).toMatch(/attachment/);
 		expect((await csv.text()).split('\r\n')[0]).toMatch(/^source,claim_id,line_number/);
+		await page.close();
+	});
+
+	it('a clicked bar survives a reload; Back and Forward step through the selections', async () => {
+		const page = await open(browser, '/denials');
+		await page.locator('[data-echarts-ready="true"]').first().waitFor();
+		// 1. a specialty from the rates table
+		const first = page.getByTestId('rates-specialty').locator('tbody tr button').first();
+		const specialty = await first.innerText();
+		await Promise.all([page.waitForURL(/lines_specialty=/), first.click()]);
+		const bySpecialty = await linesShown(page, `specialty: ${specialty}`, `specialty=${encodeURIComponent(specialty)}`);
+		expect(bySpecialty.rows.length).toBe(25);
+		// 2. the tallest bar of the CARC Pareto, clicked on the canvas (grid: left 64, right 52, bottom 64)
+		const api = (await (await authedFetch(page, '/api/denials?by=carc')).json()) as { rows: DenialRateRow[] };
+		const bars = paretoBars(api.rows, 'claim');
+		const carc = bars[0]?.code as string;
+		const chart = page.getByRole('img', { name: /^Pareto chart/ });
+		await expect.poll(() => chart.getAttribute('data-echarts-ready')).toBe('true');
+		const box = (await chart.boundingBox()) as { width: number; height: number };
+		await Promise.all([page.waitForURL(/lines_carc=/), chart.click({ position: { x: 64 + (box.width - 116) / bars.length / 2, y: box.height - 64 - 4 } })]);
+		expect(new URL(page.url()).searchParams.get('lines_carc')).toBe(carc);
+		const byCarc = await linesShown(page, `reason code: ${carc}`, `carc=${encodeURIComponent(carc)}`);
+		expect(byCarc.rows.length).toBeGreaterThan(0);
+		// each line names its provider: a 10-digit NPI, the name above it when the data has one
+		expect(await page.getByTestId('denial-lines').locator('thead').innerText()).toMatch(/Date\s+Provider\s+Specialty/i);
+		const providers = await page.getByTestId('line-provider').allInnerTexts();
+		expect(providers.every((t) => /(^|\n)\d{10}$/.test(t.trim()))).toBe(true);
+		expect(providers.some((t) => /\S\n\d{10}$/.test(t.trim()))).toBe(true);
+		// reload: the same selection and lines
+		await page.reload();
+		expect(await linesShown(page, byCarc.label, `carc=${encodeURIComponent(carc)}`)).toEqual(byCarc);
+		// Back: the specialty again; Forward: the reason code again
+		await page.goBack();
+		expect(new URL(page.url()).searchParams.get('lines_specialty')).toBe(specialty);
+		expect(await linesShown(page, bySpecialty.label, `specialty=${encodeURIComponent(specialty)}`)).toEqual(bySpecialty);
+		await page.goForward();
+		expect(await linesShown(page, byCarc.label, `carc=${encodeURIComponent(carc)}`)).toEqual(byCarc);
+		// a new definition keeps the selection (the form carries it)
+		await Promise.all([page.waitForURL(/exclude=duplicate/), page.getByLabel('Duplicate').check()]);
+		expect(new URL(page.url()).searchParams.get('lines_carc')).toBe(carc);
+		await linesShown(page, byCarc.label, `carc=${encodeURIComponent(carc)}&exclude=duplicate`);
+		await page.close();
+	});
+
+	it('the page of lines is in the URL too', async () => {
+		const page = await open(browser, '/denials?lines_payer=Medicare&lines_page=2');
+		const query = 'payer=Medicare';
+		const api = (await (await authedFetch(page, `/api/denials/lines?${query}&page=2&size=25`)).json()) as { total: number; rows: { claim_id: string }[] };
+		expect(api.total).toBeGreaterThan(50);
+		await expect.poll(() => page.getByTestId('lines-page-info').innerText()).toBe(`Page 2 of ${Math.ceil(api.total / 25)} · ${api.total.toLocaleString('en-US')} lines`);
+		await expect.poll(() => page.getByTestId('denial-lines').locator('tbody tr td:first-child').allInnerTexts()).toEqual(api.rows.map((r) => r.claim_id));
+		await Promise.all([page.waitForURL(/lines_page=3/), page.getByRole('button', { name: 'Next' }).click()]);
+		await page.reload();
+		await expect.poll(() => page.getByTestId('lines-page-info').innerText()).toMatch(/^Page 3 of/);
 		await page.close();
 	});
 

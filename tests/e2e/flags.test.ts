@@ -1,8 +1,9 @@
 // Risk flags in the browser: the table loads, a drill-down shows its charts, the claim-line
-// table pages, and the sampling button carries the frame.
+// table pages, the sampling button carries the frame, and no page shows our internal names.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, open, skipBrowser } from './browser.ts';
+import type { Browser, Page } from 'playwright-core';
+import { ruleIds } from '../../src/lib/server/rules/catalog.ts';
+import { authedFetch, launch, open, skipBrowser } from './browser.ts';
 
 describe.skipIf(skipBrowser)('Risk flags', () => {
 	let browser: Browser;
@@ -40,6 +41,37 @@ describe.skipIf(skipBrowser)('Risk flags', () => {
 		await expect.poll(() => info.innerText()).toMatch(/^Page 2 of/);
 		await expect.poll(() => page.getByTestId('flag-lines').locator('tbody tr').first().innerText()).not.toBe(firstPage);
 		expect(await page.getByTestId('sample-button').getAttribute('href')).toMatch(/^\/samples\?npi=\d{10}&rule=em_established_level5$/);
+		await page.close();
+	});
+
+	// words for users: no project file names (domain.md) and no regex-like notation (X{EPSU})
+	const internal = /domain\.md|\{[A-Z]+\}/;
+	// all the text of the page's main part, collapsed "how computed" notes included
+	const mainText = (page: Page) => page.locator('main').evaluate((m) => m.textContent ?? '');
+
+	it('the flags list and one drill-down per rule show no internal names', async () => {
+		const page = await open(browser, '/flags?all=true');
+		await page.getByTestId('flags-table').waitFor();
+		expect(await mainText(page)).not.toMatch(internal);
+		expect(await page.getByTestId('rule-summary').innerText()).toMatch(/Modifier 59 \/ XE, XP, XS, XU on procedure lines/);
+		const api = (await (await authedFetch(page, '/api/flags?all=true')).json()) as { rules: { rule_id: string }[]; rows: { rule_id: string; provider_npi: string }[] };
+		expect(api.rules.map((r) => r.rule_id).sort()).toEqual(ruleIds().sort());
+		const anyNpi = api.rows[0]?.provider_npi as string;
+		let explained = 0;
+		for (const { rule_id } of api.rules) {
+			const npi = api.rows.find((r) => r.rule_id === rule_id)?.provider_npi;
+			await page.goto(`${new URL(page.url()).origin}/flags/provider/${npi ?? anyNpi}?rule=${rule_id}`);
+			await page.locator('h1').waitFor();
+			const text = await mainText(page);
+			expect(text, rule_id).not.toMatch(internal);
+			// a rule with a result explains itself and names a source a reader can look up
+			if (npi) {
+				expect(text, rule_id).toMatch(/Source: (CMS|OIG|CPT|ClaimLens rule)[^\n]*\./);
+				explained++;
+			}
+		}
+		// every peer rule and the demo's line findings
+		expect(explained).toBeGreaterThanOrEqual(12);
 		await page.close();
 	});
 });

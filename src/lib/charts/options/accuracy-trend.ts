@@ -31,6 +31,9 @@ export function trendLayout(panelCount: number, maxColumns = 4): { columns: numb
 	return { columns, rows, height: `${height}px` };
 }
 
+// the interval band: its legend swatch is drawn with the same colour and opacity as the band
+const BAND = { color: '#1d4ed8', opacity: 0.15 };
+
 const pct = (v: number | null) => (v === null ? null : Number((v * 100).toFixed(2)));
 
 /**
@@ -69,7 +72,7 @@ export function accuracyTrendOption(panels: TrendPanel[], months: string[], opts
 			{ name: '95% interval', type: 'line', ...axes, stack: `band${i}`, symbol: 'none', silent: true, lineStyle: { opacity: 0 }, tooltip: { show: false }, data: months.map((m) => pct(at(m)?.low ?? null)) },
 			{
 				name: '95% interval', type: 'line', ...axes, stack: `band${i}`, symbol: 'none', silent: true, lineStyle: { opacity: 0 },
-				areaStyle: { color: '#1d4ed8', opacity: 0.15 }, itemStyle: { color: '#9db4e8' }, tooltip: { show: false },
+				areaStyle: BAND, itemStyle: { color: '#9db4e8' }, tooltip: { show: false },
 				data: months.map((m) => {
 					const q = at(m);
 					return q && q.low !== null && q.high !== null ? Number(((q.high - q.low) * 100).toFixed(2)) : null;
@@ -93,7 +96,7 @@ export function accuracyTrendOption(panels: TrendPanel[], months: string[], opts
 			top: TOP + Math.floor(i / columns) * PANEL_HEIGHT + 2,
 			textStyle: { fontSize: 12, fontWeight: 600 }
 		})),
-		legend: { top: 0, data: ['Line accuracy', { name: '95% interval', icon: 'rect', itemStyle: { color: 'rgba(29, 78, 216, 0.25)' } }, `${Math.round(target * 100)}% target`] },
+		legend: { top: 0, data: ['Line accuracy', { name: '95% interval', icon: 'rect', itemStyle: BAND }, `${Math.round(target * 100)}% target`] },
 		tooltip: {
 			trigger: 'axis',
 			// returns HTML: the panel (specialty) and the month come from imported data, so escape them

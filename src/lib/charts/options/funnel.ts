@@ -3,6 +3,11 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { escapeHtml } from '../escape-html.ts';
 
+// One colour per series, given to both itemStyle and lineStyle: a line series' legend icon is a
+// line (lineStyle) with a symbol (itemStyle), and a symbol without a colour takes the next palette
+// colour, one the chart never draws (tests/unit/chart-legends.test.ts).
+const COLORS = { peers: '#7b8db0', flagged: '#f59e0b', self: '#b42318', limits: '#1f2933', peerRate: '#1d4ed8' };
+
 export interface FunnelPeer {
 	npi: string;
 	name: string | null;
@@ -39,12 +44,12 @@ export function funnelOption(peers: FunnelPeer[], curve: FunnelCurve[], p0: numb
 		xAxis: { type: 'value', name: 'Volume (services in the family)', nameLocation: 'middle', nameGap: 28, min: 0, max: Math.ceil(maxN * 1.05) },
 		yAxis: { type: 'value', axisLabel: { formatter: '{value}%' }, min: 0, max: yMax },
 		series: [
-			{ name: 'Peers', type: 'scatter', symbolSize: 7, itemStyle: { color: '#7b8db0' }, data: peers.filter((p) => !p.self && !p.flagged).map(point) },
-			{ name: 'Flagged peers', type: 'scatter', symbolSize: 8, itemStyle: { color: '#f59e0b' }, data: peers.filter((p) => !p.self && p.flagged).map(point) },
-			{ name: 'This provider', type: 'scatter', symbolSize: 14, itemStyle: { color: '#b42318' }, z: 10, data: peers.filter((p) => p.self).map(point) },
-			{ name: '99.8% limits', type: 'line', showSymbol: false, lineStyle: { type: 'dashed', color: '#1f2933' }, data: curve.map((c) => [c.n, Number((c.upper * 100).toFixed(3))]) },
-			{ name: '99.8% limits', type: 'line', showSymbol: false, lineStyle: { type: 'dashed', color: '#1f2933' }, data: curve.map((c) => [c.n, Number((c.lower * 100).toFixed(3))]) },
-			{ name: 'Peer rate', type: 'line', showSymbol: false, lineStyle: { color: '#1d4ed8' }, data: [[0, p0 * 100], [Math.ceil(maxN * 1.05), p0 * 100]].map(([x, y]) => [x, Number((y as number).toFixed(3))]) }
+			{ name: 'Peers', type: 'scatter', symbolSize: 7, itemStyle: { color: COLORS.peers }, data: peers.filter((p) => !p.self && !p.flagged).map(point) },
+			{ name: 'Flagged peers', type: 'scatter', symbolSize: 8, itemStyle: { color: COLORS.flagged }, data: peers.filter((p) => !p.self && p.flagged).map(point) },
+			{ name: 'This provider', type: 'scatter', symbolSize: 14, itemStyle: { color: COLORS.self }, z: 10, data: peers.filter((p) => p.self).map(point) },
+			{ name: '99.8% limits', type: 'line', showSymbol: false, itemStyle: { color: COLORS.limits }, lineStyle: { type: 'dashed', color: COLORS.limits }, data: curve.map((c) => [c.n, Number((c.upper * 100).toFixed(3))]) },
+			{ name: '99.8% limits', type: 'line', showSymbol: false, itemStyle: { color: COLORS.limits }, lineStyle: { type: 'dashed', color: COLORS.limits }, data: curve.map((c) => [c.n, Number((c.lower * 100).toFixed(3))]) },
+			{ name: 'Peer rate', type: 'line', showSymbol: false, itemStyle: { color: COLORS.peerRate }, lineStyle: { color: COLORS.peerRate }, data: [[0, p0 * 100], [Math.ceil(maxN * 1.05), p0 * 100]].map(([x, y]) => [x, Number((y as number).toFixed(3))]) }
 		]
 	};
 }

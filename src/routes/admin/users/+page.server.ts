@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { AccountError, addUser, listUsers, RoleSchema, setDisabled, setRole } from '$lib/server/auth/users';
 import { resetPassword } from '$lib/server/auth/passwords';
 import { appendAudit } from '$lib/server/audit/audit-log';
-import { allowed } from '$lib/server/auth/roles';
+import { allowed, roles } from '$lib/server/auth/roles';
+import { leastPrivilegedRole } from './default-role';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load = (async () => ({ users: await listUsers() })) satisfies PageServerLoad;
+export const load = (async () => ({ users: await listUsers(), roles: [...roles], defaultRole: leastPrivilegedRole() })) satisfies PageServerLoad;
 
 const Add = z.object({ email: z.string().trim().max(254), role: RoleSchema });
 const Change = z.object({ email: z.string().trim().max(254), role: RoleSchema.optional(), disabled: z.enum(['true', 'false']).optional() });
