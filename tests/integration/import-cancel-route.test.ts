@@ -197,3 +197,29 @@ describe('what the route says and stores', () => {
 		expect(await db.query('SELECT file_name FROM imports WHERE import_id = $id', { id: result.importId })).toEqual([{ file_name: 'feb2025,forged.csv' }]);
 	});
 });
+
+describe('progress the route reports', () => {
+	it('names each step after the read, then warms the pages, then answers the result', async () => {
+		// one extra line makes the file new (not a duplicate of claims_small.csv)
+		const unique = `${small.trimEnd()}\nZ${Date.now()},1,P1,1234567893,"Doe, Jane",Internal Medicine,Medicare,11,2025-01-15,99215,,,1,,E11.9,250.00,184.00,147.20,paid,,K1\n`;
+		const stream = lines(await post('steps.csv', unique, ann));
+		const steps: string[] = [];
+		for (;;) {
+			const m = await stream.next();
+			if (!m || m.type === 'result' || m.type === 'error') {
+				expect(m?.type).toBe('result');
+				break;
+			}
+			if (m.type === 'progress' && typeof m.step === 'string' && steps[steps.length - 1] !== m.step) steps.push(`${m.phase}: ${m.step}`);
+		}
+		expect(steps).toEqual([
+			'loading: checking NPIs',
+			'loading: recording rejected rows',
+			'loading: building the denial tables',
+			'loading: saving',
+			'warming: computing risk flags',
+			'warming: summarising the overview',
+			'warming: summarising denials'
+		]);
+	});
+});
