@@ -21,13 +21,14 @@ it('Ctrl-C cancels the import: rolled back, logged cancelled, audited, exit 1', 
 
 	const child = spawn(process.execPath, ['bin/claimlens.js', 'import', big, '--db', db.path], { stdio: ['ignore', 'ignore', 'pipe'] });
 	let stderr = '';
-	// Ctrl-C as soon as the import reports read progress, i.e. while DuckDB is reading the file
+	// Ctrl-C as soon as the import reports reading ("reading the file…" or a percentage), i.e. while DuckDB reads
 	await new Promise<void>((resolve, reject) => {
 		const timer = setTimeout(() => reject(new Error(`no progress seen within 60 s: ${stderr}`)), 60_000);
 		child.stderr?.on('data', (chunk: Buffer) => {
 			const seen = stderr;
 			stderr += chunk.toString();
-			if (!/%/.test(seen) && /%/.test(stderr)) {
+			const reading = /reading the file|%/;
+			if (!reading.test(seen) && reading.test(stderr)) {
 				clearTimeout(timer);
 				child.kill('SIGINT');
 				resolve();
