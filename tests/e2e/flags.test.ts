@@ -12,6 +12,20 @@ describe.skipIf(skipBrowser)('Risk flags', () => {
 	});
 	afterAll(async () => browser?.close());
 
+	it('answers at once with a skeleton and streams the flags into it', async () => {
+		const page = await open(browser, '/');
+		// a view nothing has computed yet (peers by payer): the first bytes hold the skeleton
+		const res = await authedFetch(page, '/flags?peer_by=payer');
+		const html = await res.text();
+		expect(res.status).toBe(200);
+		expect(html).toContain('data-testid="flags-loading"');
+		// and the browser replaces it with the table
+		await page.goto(`${page.url().replace(/\/$/, '')}/flags?peer_by=payer`);
+		await page.getByTestId('flags-table').waitFor();
+		expect(await page.getByTestId('flags-loading').count()).toBe(0);
+		await page.close();
+	});
+
 	it('lists flags with counts per rule and filters by rule', async () => {
 		const page = await open(browser, '/flags');
 		const table = page.getByTestId('flags-table');

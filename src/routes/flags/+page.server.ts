@@ -7,7 +7,17 @@ export const load = (async ({ url, setHeaders }) => {
 	setHeaders({ 'cache-control': 'no-store' });
 	const q = FlagQuery.safeParse(Object.fromEntries(url.searchParams));
 	if (!q.success) error(400, `bad filter: ${q.error.issues[0]?.path.join('.')}: ${q.error.issues[0]?.message}`);
-	const result = await listFlags(q.data);
-	const specialties = [...new Set(result.rows.map((r) => r.specialty))].sort();
-	return { query: q.data, source: result.source, year: result.year, years: result.years, peerBy: result.peerBy, rules: result.rules, rows: result.filtered, specialties };
+	const query = q.data;
+	// not awaited: SvelteKit streams it, so the page (with a skeleton) is on screen at once even
+	// when this view is not cached yet (another year, peer grouping or data just imported)
+	const flags = listFlags(query).then((result) => ({
+		source: result.source,
+		year: result.year,
+		years: result.years,
+		peerBy: result.peerBy,
+		rules: result.rules,
+		rows: result.filtered,
+		specialties: [...new Set(result.rows.map((r) => r.specialty))].sort()
+	}));
+	return { query, flags };
 }) satisfies PageServerLoad;
