@@ -67,7 +67,12 @@ describe.skipIf(skipBrowser)('Samples', () => {
 		await page.getByRole('button', { name: 'Upload findings' }).click();
 		expect(await page.getByTestId('findings-summary').innerText()).toMatch(new RegExp(`${sampled} of ${sampled} sampled units reviewed`));
 		await expect.poll(() => page.locator('[data-echarts-ready="true"]').count(), { timeout: 20_000 }).toBe(2);
-		expect(await page.getByTestId('variable-kpis').innerText()).toMatch(/OIG DEMAND|OIG demand/i);
+		// each recovery convention under its own name, the Self-Disclosure one being the point estimate
+		const kpis = await page.getByTestId('variable-kpis').innerText();
+		expect(kpis).toMatch(/OIG audit recovery/i);
+		expect(kpis).toMatch(/CMS contractor recovery/i);
+		expect(kpis).toMatch(/Self-disclosure repayment/i);
+		expect(kpis).not.toMatch(/demand/i);
 
 		// the manifest lists the draw
 		const manifest = await (await authedFetch(page, `/api/samples/${sampleId}/manifest.json`)).json();

@@ -40,9 +40,22 @@ describe('unrestricted variable appraisal: the RAT-STATS user guide example', ()
 
 	it('gives the OIG demand (lower two-sided 90%) and the CMS demand (lower one-sided 90%)', () => {
 		expect(dollars(a.oig_demand.amount)).toBe(591_881);
-		// one-sided 90%: t(49) at 0.90 = 1.299068785; 706,000 - 1.299069 x 68,067.68 = 617,577
+		// one-sided 90%: t(49) at 0.90 = 1.299068785; 706,000 - 1.2990688 x 68,067.681 = 617,575.40
 		expect(a.cms_demand.critical).toBeCloseTo(1.2990687847, 9);
 		expect(dollars(a.cms_demand.amount)).toBe(dollars(706_000 - 1.29906878474775 * 68_067.68138172402));
+	});
+
+	it('names each recovery convention: OIG audit, CMS contractor, OIG Self-Disclosure (the point estimate)', () => {
+		// RAT-STATS 2010 worked example (N 10,000, n 50): two-sided 90% lower limit 591,881;
+		// one-sided 90% lower limit 706,000 - 1.2990688 x 68,067.681 = 617,575.40 (python); point 706,000
+		expect(dollars(a.recovery.oig_audit.amount)).toBe(591_881);
+		expect(dollars(a.recovery.cms_contractor.amount)).toBe(617_575);
+		expect(a.recovery.self_disclosure).toEqual({ amount: 706_000, basis: 'OIG Self-Disclosure Protocol (2013, IV.B.2): the point estimate', critical: 0 });
+		expect(a.recovery.oig_audit.basis).toBe('OIG audit recovery: lower limit of the two-sided 90% interval');
+		expect(a.recovery.cms_contractor.basis).toBe('CMS contractor recovery: lower limit of the one-sided 90% interval (CMS Program Integrity Manual ch. 8, 8.4.5.1)');
+		// the older keys carry the same amounts
+		expect(a.oig_demand.amount).toBe(a.recovery.oig_audit.amount);
+		expect(a.cms_demand.amount).toBe(a.recovery.cms_contractor.amount);
 	});
 
 	it('80% and 95% intervals use t(49) at 0.90 and 0.975', () => {

@@ -1,5 +1,5 @@
 // Option builder (pure): an appraisal's two-sided intervals (80/90/95%) as horizontal bars
-// around the point estimate, with the point and (for overpayments) the OIG and CMS demand
+// around the point estimate, with the point and (for overpayments) the OIG audit and CMS contractor recovery
 // amounts as vertical lines. Used by the sample page and the printable appraisal report.
 import type { EChartsCoreOption } from 'echarts/core';
 import { escapeHtml } from '../escape-html.ts';

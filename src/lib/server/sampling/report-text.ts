@@ -15,8 +15,8 @@ export function variableText(v: VariableAppraisal): string {
 	for (const i of v.intervals) {
 		lines.push(`  ${Math.round(i.confidence * 100)}% two-sided: ${money(i.lower)} to ${money(i.upper)}  (precision ${money(i.precision)}, ${pct(i.precision_pct)}; ${v.df === null ? 'z' : 't'} = ${i.critical.toFixed(12)})`);
 	}
-	lines.push(`  OIG demand (${v.oig_demand.basis}): ${money(v.oig_demand.amount)}`);
-	lines.push(`  CMS demand (${v.cms_demand.basis}): ${money(v.cms_demand.amount)}`);
+	// each recovery convention under its own name (appraisal.ts `recoveries`)
+	for (const r of [v.recovery.oig_audit, v.recovery.cms_contractor, v.recovery.self_disclosure]) lines.push(`  ${r.basis}: ${money(r.amount)}`);
 	if (v.strata.length > 1) for (const s of v.strata) lines.push(`  stratum ${s.stratum}: N ${s.universe}, n ${s.n}, mean ${s.mean.toFixed(2)}, SD ${s.sd.toFixed(2)}, total ${money(s.point_estimate)}, SE ${money(s.standard_error)}`);
 	return lines.join('\n');
 }

@@ -4,7 +4,7 @@
 //   point = N * d;  SE = N * s / sqrt(n) * sqrt((N - n) / N);  interval = point +/- t(n-1) * SE.
 // Stratified: stratum totals and variances add; SE = sqrt(sum SE_h^2); intervals use z.
 // Examined and audited totals are estimated the same way (mean-per-unit) for the report.
-import { demands, intervals, meanSd, type Demand, type TwoSided } from './appraisal.ts';
+import { demands, intervals, meanSd, recoveries, type Demand, type Recovery, type TwoSided } from './appraisal.ts';
 
 export interface StratumValues {
 	stratum: number | string;
@@ -45,7 +45,11 @@ export interface VariableAppraisal {
 	/** degrees of freedom of t; null = normal z (stratified) */
 	df: number | null;
 	intervals: TwoSided[];
+	/** the recovery amount under each convention (appraisal.ts `recoveries`) */
+	recovery: Recovery;
+	/** the same amount as recovery.oig_audit, kept for scripts written against earlier output */
 	oig_demand: Demand;
+	/** the same amount as recovery.cms_contractor, kept likewise */
 	cms_demand: Demand;
 	examined_total: number | null;
 	audited_total: number | null;
@@ -98,6 +102,7 @@ export function appraiseVariableSummary(strata: StratumSummary[], nonzero: (numb
 		standard_error: se,
 		df,
 		intervals: intervals(point, se, df),
+		recovery: recoveries(point, se, df),
 		oig_demand: d.oig,
 		cms_demand: d.cms,
 		examined_total: haveTotals ? est.reduce((a, s) => a + s.universe * (s.examined_mean as number), 0) : null,

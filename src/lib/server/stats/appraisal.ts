@@ -62,6 +62,32 @@ export function demands(point: number, se: number, df: number | null): { oig: De
 	};
 }
 
+/**
+ * The recovery amount under each convention, named for who uses it (an appraisal shows all
+ * three; the engagement decides which applies):
+ *  - oig_audit: OIG audit recovery, the lower limit of the two-sided 90% interval (OIG's audit
+ *    reports recommend recovery of this amount);
+ *  - cms_contractor: CMS contractor recovery, the lower limit of the one-sided 90% interval
+ *    (Medicare Program Integrity Manual, Pub. 100-08, ch. 8, 8.4.5.1);
+ *  - self_disclosure: the point estimate, which the OIG Self-Disclosure Protocol (2013, IV.B.2)
+ *    asks a disclosing party to repay (critical value 0: no interval is involved).
+ * Amounts in the unit of the differences (dollars).
+ */
+export interface Recovery {
+	oig_audit: Demand;
+	cms_contractor: Demand;
+	self_disclosure: Demand;
+}
+
+export function recoveries(point: number, se: number, df: number | null): Recovery {
+	const d = demands(point, se, df);
+	return {
+		oig_audit: { ...d.oig, basis: `OIG audit recovery: ${d.oig.basis}` },
+		cms_contractor: { ...d.cms, basis: `CMS contractor recovery: ${d.cms.basis}` },
+		self_disclosure: { amount: point, basis: 'OIG Self-Disclosure Protocol (2013, IV.B.2): the point estimate', critical: 0 }
+	};
+}
+
 /** Mean and sample standard deviation (n - 1), by two passes for accuracy. */
 export function meanSd(values: number[]): { n: number; mean: number; sd: number } {
 	const n = values.length;
