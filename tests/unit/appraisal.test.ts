@@ -195,3 +195,55 @@ describe('stratified attribute appraisal: normal approximation (hand-checked)', 
 		expect(a.errors).toBe(7);
 	});
 });
+
+describe('examined, audited and per-stratum intervals (RAT-STATS reports all three values)', () => {
+	// hand example, computed in Python (statistics.stdev, n - 1) with t(3) quantiles 1.6377444,
+	// 2.3533634, 3.1824463 and t(2) 2.9199856 at 0.90, 0.95, 0.975 and 0.95:
+	// stratum A: N 10, examined 100 50 80 70, audited 100 40 80 50 -> differences 0 10 0 20
+	//   examined: point 750, SE 80.6225774829855, 90% 560.2658 to 939.7342
+	//   audited:  point 675, SE 106.65364503850772, 90% 424.0052 to 925.9948
+	//   difference: point 75, SE 37.080992435478315, 90% -12.2651 to 162.2651
+	// stratum B: N 20, examined 30 30 60, audited 30 20 60 -> differences 0 10 0
+	//   difference: point 66.6667, SE 61.46362971528592, own 90% (t(2)) -112.8062 to 246.1396
+	//   stratified examined total: 750 + 800 = 1550, SE 201.2461179749811, 90% lower (z) 1218.9796
+	const A = { stratum: 'A', universe: 10, examined: [100, 50, 80, 70], audited: [100, 40, 80, 50] };
+	const B = { stratum: 'B', universe: 20, examined: [30, 30, 60], audited: [30, 20, 60] };
+	const at90 = (e: { intervals: { confidence: number; lower: number; upper: number }[] } | null) => e?.intervals.find((i) => i.confidence === 0.9);
+
+	it('unrestricted: examined, audited and difference each with point, SE and 80/90/95% intervals', () => {
+		const a = appraiseVariable([A]);
+		expect(a.examined?.point_estimate).toBe(750);
+		expect(a.examined?.standard_error).toBeCloseTo(80.6225774829855, 9);
+		expect(at90(a.examined)?.lower).toBeCloseTo(560.2657769, 4);
+		expect(at90(a.examined)?.upper).toBeCloseTo(939.7342231, 4);
+		expect(a.audited?.point_estimate).toBe(675);
+		expect(a.audited?.standard_error).toBeCloseTo(106.65364503850772, 9);
+		expect(at90(a.audited)?.lower).toBeCloseTo(424.0052153, 4);
+		expect(a.examined?.intervals.map((i) => i.confidence)).toEqual([0.8, 0.9, 0.95]);
+		expect(a.examined?.intervals[0]?.lower).toBeCloseTo(617.9608252, 4);
+		expect(a.audited?.intervals[2]?.lower).toBeCloseTo(335.5805020, 4);
+		expect(a.point_estimate).toBe(75);
+		expect(at90(a)?.lower).toBeCloseTo(-12.2650504, 4);
+		expect(a.nonzero_differences).toBe(2);
+	});
+
+	it('stratified: each stratum has its own intervals, the totals add', () => {
+		const a = appraiseVariable([A, B]);
+		const b = a.strata[1];
+		expect(b?.point_estimate).toBeCloseTo(66.6666667, 6);
+		expect(b?.standard_error).toBeCloseTo(61.46362971528592, 9);
+		expect(at90(b ?? null)?.lower).toBeCloseTo(-112.8062470, 4);
+		expect(at90(b ?? null)?.upper).toBeCloseTo(246.1395804, 4);
+		expect(a.examined?.point_estimate).toBe(1550);
+		expect(a.examined?.standard_error).toBeCloseTo(201.2461179749811, 9);
+		expect(at90(a.examined)?.lower).toBeCloseTo(1218.9795929, 4);
+		expect(a.nonzero_differences).toBe(3);
+	});
+
+	it('has no examined or audited estimate when only the differences are known', () => {
+		const a = appraiseVariableSummary([{ stratum: 1, universe: 10_000, n: 50, mean: 70.6, sd: 48.2519 }]);
+		expect(a.examined).toBeNull();
+		expect(a.audited).toBeNull();
+		expect(a.strata[0]?.intervals).toHaveLength(3);
+	});
+});

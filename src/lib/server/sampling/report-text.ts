@@ -15,9 +15,19 @@ export function variableText(v: VariableAppraisal): string {
 	for (const i of v.intervals) {
 		lines.push(`  ${Math.round(i.confidence * 100)}% two-sided: ${money(i.lower)} to ${money(i.upper)}  (precision ${money(i.precision)}, ${pct(i.precision_pct)}; ${v.df === null ? 'z' : 't'} = ${i.critical.toFixed(12)})`);
 	}
-	// each recovery convention under its own name (appraisal.ts `recoveries`)
+	// the examined and audited totals too, as RAT-STATS reports them
+	for (const [label, e] of [['examined', v.examined], ['audited', v.audited]] as const) {
+		if (!e) continue;
+		for (const i of e.intervals) lines.push(`  ${label} total ${money(e.point_estimate)} (SE ${money(e.standard_error)}), ${Math.round(i.confidence * 100)}% two-sided: ${money(i.lower)} to ${money(i.upper)}`);
+	}
+		// each recovery convention under its own name (appraisal.ts `recoveries`)
 	for (const r of [v.recovery.oig_audit, v.recovery.cms_contractor, v.recovery.self_disclosure]) lines.push(`  ${r.basis}: ${money(r.amount)}`);
-	if (v.strata.length > 1) for (const s of v.strata) lines.push(`  stratum ${s.stratum}: N ${s.universe}, n ${s.n}, mean ${s.mean.toFixed(2)}, SD ${s.sd.toFixed(2)}, total ${money(s.point_estimate)}, SE ${money(s.standard_error)}`);
+	if (v.strata.length > 1) {
+		for (const s of v.strata) {
+			const i90 = s.intervals.find((i) => i.confidence === 0.9);
+			lines.push(`  stratum ${s.stratum}: N ${s.universe}, n ${s.n}, mean ${s.mean.toFixed(2)}, SD ${s.sd.toFixed(2)}, total ${money(s.point_estimate)}, SE ${money(s.standard_error)}${i90 ? `, 90% ${money(i90.lower)} to ${money(i90.upper)}` : ''}`);
+		}
+	}
 	return lines.join('\n');
 }
 

@@ -3,7 +3,10 @@
 // d_i = examined_i - audited_i, mean d and sample SD s (n - 1):
 //   point = N * d;  SE = N * s / sqrt(n) * sqrt((N - n) / N);  interval = point +/- t(n-1) * SE.
 // Stratified: stratum totals and variances add; SE = sqrt(sum SE_h^2); intervals use z.
-// Examined and audited totals are estimated the same way (mean-per-unit) for the report.
+// Examined and audited totals are estimated the same way (mean-per-unit), each with its own SE
+// and intervals, as RAT-STATS reports the examined, audited and difference values; each
+// stratum of a stratified appraisal also gets its own intervals (t with n_h - 1 df, as an
+// unrestricted appraisal of that stratum would).
 import { demands, intervals, meanSd, recoveries, type Demand, type Recovery, type TwoSided } from './appraisal.ts';
 
 export interface StratumValues {
@@ -24,12 +27,29 @@ export interface StratumSummary {
 	sd: number;
 	examined_mean?: number;
 	audited_mean?: number;
+	/** sample SDs (n - 1) of the examined and audited values, when the values are known */
+	examined_sd?: number;
+	audited_sd?: number;
+}
+
+/** A total's estimate: point, standard error and the 80/90/95% two-sided intervals. */
+export interface Estimate {
+	point_estimate: number;
+	standard_error: number;
+	intervals: TwoSided[];
 }
 
 export interface StratumEstimate extends StratumSummary {
 	point_estimate: number;
 	standard_error: number;
 	nonzero_differences: number | null;
+	/** this stratum's own intervals of its difference total (t with n_h - 1 df; exact 0 width when n_h = N_h) */
+	intervals: TwoSided[];
+}
+
+/** SE of a stratum total N * mean from a sample SD (finite-population corrected; 0 for a census). */
+function totalSe(N: number, n: number, sd: number): number {
+	return n === N ? 0 : ((N * sd) / Math.sqrt(n)) * Math.sqrt((N - n) / N);
 }
 
 export interface VariableAppraisal {
@@ -53,6 +73,9 @@ export interface VariableAppraisal {
 	cms_demand: Demand;
 	examined_total: number | null;
 	audited_total: number | null;
+	/** the examined (paid) and audited totals as estimates with intervals; null when only differences are known */
+	examined: Estimate | null;
+	audited: Estimate | null;
 	strata: StratumEstimate[];
 }
 
@@ -62,19 +85,19 @@ function stratumEstimate(s: StratumSummary, nonzero: number | null): StratumEsti
 	if (n < 1) throw new RangeError(`stratum ${s.stratum}: no sampled units`);
 	if (n > N) throw new RangeError(`stratum ${s.stratum}: sample (${n}) larger than its universe (${N})`);
 	if (n < 2 && n < N) throw new RangeError(`stratum ${s.stratum}: one sampled unit gives no standard deviation (need 2, or the whole stratum)`);
-	const se = n === N ? 0 : ((N * sd) / Math.sqrt(n)) * Math.sqrt((N - n) / N);
-	return { ...s, point_estimate: N * mean, standard_error: se, nonzero_differences: nonzero };
+	const se = totalSe(N, n, sd);
+	return { ...s, point_estimate: N * mean, standard_error: se, nonzero_differences: nonzero, intervals: intervals(N * mean, se, n - 1) };
 }
 
 export function summarize(s: StratumValues): { summary: StratumSummary; nonzero: number } {
 	if (s.examined.length !== s.audited.length) throw new RangeError(`stratum ${s.stratum}: examined and audited lists differ in length`);
 	const d = s.examined.map((e, i) => e - (s.audited[i] as number));
 	const { n, mean, sd } = meanSd(d);
-	const examinedMean = meanSd(s.examined).mean;
-	const auditedMean = meanSd(s.audited).mean;
+	const examined = meanSd(s.examined);
+	const audited = meanSd(s.audited);
 	// a difference of less than half a cent is no difference (amounts are in cents)
 	const nonzero = d.filter((x) => Math.abs(x) >= 0.005).length;
-	return { summary: { stratum: s.stratum, universe: s.universe, n, mean, sd, examined_mean: examinedMean, audited_mean: auditedMean }, nonzero };
+	return { summary: { stratum: s.stratum, universe: s.universe, n, mean, sd, examined_mean: examined.mean, audited_mean: audited.mean, examined_sd: examined.sd, audited_sd: audited.sd }, nonzero };
 }
 
 /** Appraise from per-stratum summaries (one stratum = unrestricted, t with n - 1 df). */
@@ -107,8 +130,23 @@ export function appraiseVariableSummary(strata: StratumSummary[], nonzero: (numb
 		cms_demand: d.cms,
 		examined_total: haveTotals ? est.reduce((a, s) => a + s.universe * (s.examined_mean as number), 0) : null,
 		audited_total: haveTotals ? est.reduce((a, s) => a + s.universe * (s.audited_mean as number), 0) : null,
+		examined: totalEstimate(est, 'examined', df),
+		audited: totalEstimate(est, 'audited', df),
 		strata: est
 	};
+}
+
+/**
+ * The examined or audited total across strata: sum of N_h * mean_h, SE = sqrt(sum SE_h^2), with
+ * the appraisal's df (t with n - 1 unrestricted, z stratified); null when a stratum lacks it.
+ */
+function totalEstimate(est: StratumEstimate[], which: 'examined' | 'audited', df: number | null): Estimate | null {
+	const mean = (s: StratumEstimate) => (which === 'examined' ? s.examined_mean : s.audited_mean);
+	const sd = (s: StratumEstimate) => (which === 'examined' ? s.examined_sd : s.audited_sd);
+	if (!est.every((s) => mean(s) !== undefined && sd(s) !== undefined)) return null;
+	const point = est.reduce((a, s) => a + s.universe * (mean(s) as number), 0);
+	const se = Math.sqrt(est.reduce((a, s) => a + totalSe(s.universe, s.n, sd(s) as number) ** 2, 0));
+	return { point_estimate: point, standard_error: se, intervals: intervals(point, se, df) };
 }
 
 /** Appraise from the sampled values themselves. */
