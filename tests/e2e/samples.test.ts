@@ -73,6 +73,10 @@ describe.skipIf(skipBrowser)('Samples', () => {
 		expect(kpis).toMatch(/CMS contractor recovery/i);
 		expect(kpis).toMatch(/Self-disclosure repayment/i);
 		expect(kpis).not.toMatch(/demand/i);
+		// examined, audited and difference totals, each with its three intervals
+		const estimates = page.getByTestId('value-estimates').locator('tbody tr');
+		expect(await estimates.count()).toBe(3);
+		expect(await estimates.first().locator('td').count()).toBe(6);
 
 		// the manifest lists the draw
 		const manifest = await (await authedFetch(page, `/api/samples/${sampleId}/manifest.json`)).json();
