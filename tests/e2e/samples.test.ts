@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { parse } from 'csv-parse/sync';
 import { authedFetch, launch, open, skipBrowser } from './browser.ts';
 
 describe.skipIf(skipBrowser)('Samples', () => {
@@ -29,6 +30,17 @@ describe.skipIf(skipBrowser)('Samples', () => {
 		expect(await page.getByTestId('from-flag').innerText()).toMatch(/numerator lines of rule em_established_level5/);
 		const preview = await page.getByTestId('frame-preview').innerText();
 		expect(Number(/^([\d,]+) claim lines match/.exec(preview)?.[1]?.replace(/,/g, ''))).toBe(lines);
+		// the frame says whether zero-paid and denied lines are in it, and the user can leave them out
+		expect(await page.getByTestId('zero-paid').innerText()).toMatch(/^Zero-paid and denied lines are included/);
+		await Promise.all([page.waitForURL(/min=0\.01/), page.getByTestId('zero-paid').getByRole('link', { name: 'exclude them' }).click()]);
+		expect(await page.getByTestId('zero-paid').innerText()).toMatch(/^Zero-paid and denied lines are excluded/);
+		const paidOnly = Number(/^([\d,]+) claim lines match/.exec(await page.getByTestId('frame-preview').innerText())?.[1]?.replace(/,/g, ''));
+		// exactly the flag's lines with a paid amount above $0, counted from the lines CSV
+		const npi = /npi=(\d{10})/.exec(page.url())?.[1];
+		const csv = parse(await (await authedFetch(page, `/api/flags/lines.csv?npi=${npi}&rule=em_established_level5`)).text(), { columns: true }) as { paid_amount: string }[];
+		expect(csv.length).toBe(lines);
+		expect(paidOnly).toBe(csv.filter((l) => Number(l.paid_amount) > 0).length);
+		await Promise.all([page.waitForURL((u) => !u.searchParams.has('min')), page.getByTestId('zero-paid').getByRole('link', { name: 'Include them' }).click()]);
 		await Promise.all([page.waitForURL(/\/samples\?frame=\d+$/), page.getByTestId('save-frame').click()]);
 		await page.getByTestId('frame-summary').waitFor();
 

@@ -1,15 +1,18 @@
 // claimlens flags [--rule ID] [--specialty S] [--severity S] [--all] [--source claims|cms]
-//                 [--peer-by specialty|pos|payer] [--year YYYY (CMS data year)] [--json]
+//                 [--peer-by specialty|pos|payer] [--year YYYY (CMS data year)] [--flag-rule z|fdr] [--json]
 import { z } from 'zod';
-import { FlagQuery } from '../../lib/schemas/flags.ts';
+import { FlagQuery, FlagRule } from '../../lib/schemas/flags.ts';
 import { listFlags } from '../../lib/server/rules/evaluate.ts';
 import { ruleIds } from '../../lib/server/rules/catalog.ts';
+import { fmtP } from '../../lib/server/rules/peer-engine.ts';
+import { chanceSentence } from '../../lib/multiplicity.ts';
 import { parseFlags } from '../args.ts';
 import { CliError, fmtInt, info, printJson } from '../output.ts';
 
-const Flags = FlagQuery.omit({ all: true, peer_by: true }).extend({
+const Flags = FlagQuery.omit({ all: true, peer_by: true, flag_rule: true }).extend({
 	all: z.boolean().optional(),
 	'peer-by': z.enum(['specialty', 'pos', 'payer']).optional(),
+	'flag-rule': FlagRule.optional(),
 	db: z.string().optional(),
 	json: z.boolean().optional()
 });
@@ -19,18 +22,19 @@ const pct = (r: number | null) => (r === null ? '' : `${(r * 100).toFixed(1)}%`)
 export async function flagsCommand(argv: string[]): Promise<void> {
 	const { flags } = parseFlags(
 		argv,
-		{ rule: { type: 'string' }, specialty: { type: 'string' }, severity: { type: 'string' }, q: { type: 'string' }, all: { type: 'boolean' }, source: { type: 'string' }, 'peer-by': { type: 'string' }, year: { type: 'string' } },
+		{ rule: { type: 'string' }, specialty: { type: 'string' }, severity: { type: 'string' }, q: { type: 'string' }, all: { type: 'boolean' }, source: { type: 'string' }, 'peer-by': { type: 'string' }, year: { type: 'string' }, 'flag-rule': { type: 'string' } },
 		Flags
 	);
 	if (flags.rule && !ruleIds().includes(flags.rule)) throw new CliError(`--rule: unknown rule ${flags.rule} (known: ${ruleIds().join(', ')})`);
-	const result = await listFlags({ ...flags, peer_by: flags['peer-by'] }, flags.db);
+	const result = await listFlags({ ...flags, peer_by: flags['peer-by'], flag_rule: flags['flag-rule'] }, flags.db);
 	for (const r of result.rules) if (!r.evaluated && (!flags.rule || flags.rule === r.rule_id)) info(`${r.rule_id}: not evaluated: ${r.note}`);
 	if (flags.json) return printJson(result.filtered.map(({ reasons, ...row }) => ({ ...row, reasons })));
 	const year = result.source === 'cms' ? `; CMS data year ${result.year}${result.years.length > 1 ? ` (imported: ${result.years.join(', ')}; --year to choose)` : ''}` : '';
 	info(`source: ${result.source ?? 'none'}${year}; peer group: ${result.peerBy}; ${result.filtered.length} rows`);
+	info(chanceSentence(result.multiplicity));
 	for (const r of result.filtered) {
 		const stats = r.kind === 'peer'
-			? `${fmtInt(r.numerator ?? 0)}/${fmtInt(r.denominator ?? 0)} = ${pct(r.rate)} vs peers ${pct(r.peer_rate)}, z ${r.z?.toFixed(1)}, pct ${pct(r.percentile)}`
+			? `${fmtInt(r.numerator ?? 0)}/${fmtInt(r.denominator ?? 0)} = ${pct(r.rate)} vs peers ${pct(r.peer_rate)}, z ${r.z?.toFixed(1)}, q ${r.q_value === null ? 'n/a' : fmtP(r.q_value)}, pct ${pct(r.percentile)}`
 			: `${r.findings} findings on ${r.claim_ids?.length} claims`;
 		process.stdout.write(`${r.severity.padEnd(6)} ${r.rule_id.padEnd(28)} ${r.provider_npi} ${(r.provider_name ?? '').padEnd(24)} ${r.specialty.padEnd(24)} ${stats}  $${fmtInt(r.dollars_at_risk ?? 0)}\n`);
 	}

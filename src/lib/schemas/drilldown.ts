@@ -9,7 +9,9 @@ export const DrilldownQuery = z.object({
 	peer_by: z.enum(['specialty', 'pos', 'payer']).optional(),
 	/** the flag's source and, for CMS, its data year (the drill-down shows the same evaluation) */
 	source: z.enum(['claims', 'cms']).optional(),
-	year: z.coerce.number().int().min(0).max(2099).optional()
+	year: z.coerce.number().int().min(0).max(2099).optional(),
+	/** the flag rule of the evaluation (z default, or fdr: Benjamini-Hochberg q <= 0.05) */
+	flag_rule: z.enum(['z', 'fdr']).optional()
 });
 
 export const LinesQuery = z.object({

@@ -21,6 +21,10 @@ export const FlagRow = z.object({
 	peer_median: z.number().nullable(),
 	percentile: z.number().nullable(),
 	z: z.number().nullable(),
+	/** one-sided p-value of z, 1 - Phi(z); null for line rules and rows without z */
+	p_value: z.number().nullable(),
+	/** Benjamini-Hochberg q-value over every peer-rule test (row with a z) of the evaluation */
+	q_value: z.number().nullable(),
 	upper_limit: z.number().nullable(),
 	phi: z.number().nullable(),
 	excess_services: z.number().nullable(),
@@ -34,6 +38,11 @@ export const FlagRow = z.object({
 });
 export type FlagRow = z.infer<typeof FlagRow>;
 
+/** z: z above the rule's threshold (default); fdr: Benjamini-Hochberg q <= 0.05 instead */
+export const flagRules = ['z', 'fdr'] as const;
+export const FlagRule = z.enum(flagRules);
+export type FlagRule = z.infer<typeof FlagRule>;
+
 export const FlagQuery = z.object({
 	rule: z.union([z.string().regex(/^[a-z0-9_]+$/), z.literal('')]).optional().transform((v) => v || undefined),
 	specialty: z.string().max(200).optional().transform((v) => v || undefined),
@@ -45,6 +54,7 @@ export const FlagQuery = z.object({
 		.optional(),
 	source: z.enum(['claims', 'cms']).optional(),
 	peer_by: z.enum(['specialty', 'pos', 'payer']).optional(),
+	flag_rule: z.union([FlagRule, z.literal('')]).optional().transform((v) => v || undefined),
 	/** CMS source: the data year (default the newest imported) */
 	year: z.coerce.number().int().min(0).max(2099).optional()
 });

@@ -16,6 +16,7 @@ export const load = (async ({ url, setHeaders }) => {
 		years: result.years,
 		peerBy: result.peerBy,
 		rules: result.rules,
+		multiplicity: result.multiplicity,
 		rows: result.filtered,
 		specialties: [...new Set(result.rows.map((r) => r.specialty))].sort()
 	}));

@@ -31,6 +31,8 @@ export interface Drilldown {
 	/** CMS source: the data year shown (null for claims) */
 	year: number | null;
 	peerBy: PeerBy;
+	/** the flag rule of the evaluation: z > threshold (default) or fdr (q <= 0.05) */
+	flagRule: 'z' | 'fdr';
 	row: FlagRow | null;
 	otherRules: FlagRow[];
 	codeDistribution: Row[];
@@ -66,10 +68,10 @@ function funnelCurve(p0: number, phi: number, zLimit: number, maxN: number): Fun
 	return out;
 }
 
-export async function getDrilldown(opts: { npi: string; ruleId: string; peerBy?: PeerBy; source?: Source; year?: number; dbPath?: string }): Promise<Drilldown> {
+export async function getDrilldown(opts: { npi: string; ruleId: string; peerBy?: PeerBy; source?: Source; year?: number; flagRule?: 'z' | 'fdr'; dbPath?: string }): Promise<Drilldown> {
 	const dbPath = opts.dbPath ?? defaultDbPath();
 	const { peer, line } = findRule(opts.ruleId);
-	const ev = await evaluateRules({ peerBy: opts.peerBy, source: opts.source, year: opts.year, dbPath });
+	const ev = await evaluateRules({ peerBy: opts.peerBy, source: opts.source, year: opts.year, flagRule: opts.flagRule, dbPath });
 	const mine = ev.rows.filter((r) => r.provider_npi === opts.npi);
 	const row = mine.find((r) => r.rule_id === opts.ruleId) ?? null;
 	const identity = await withConnection(
@@ -89,6 +91,7 @@ export async function getDrilldown(opts: { npi: string; ruleId: string; peerBy?:
 		source: ev.source,
 		year: ev.year,
 		peerBy: ev.peerBy,
+		flagRule: ev.multiplicity.flag_rule,
 		row,
 		otherRules: mine.filter((r) => r.rule_id !== opts.ruleId),
 		codeDistribution: [],

@@ -7,10 +7,14 @@ import { tableKinds } from '../../import-kinds/index.ts';
 import { defaultDbPath, withConnection } from '../db/database.ts';
 import { runQuery } from '../db/query-files.ts';
 import { dataVersion } from '../db/version-cache.ts';
-import type { FlagQuery, FlagRow } from '../../schemas/flags.ts';
+import type { FlagQuery, FlagRow, FlagRule } from '../../schemas/flags.ts';
 import type { PeerRule } from '../../schemas/rules.ts';
 import { loadCatalog, resolveCodes } from './catalog.ts';
-import { evaluatePeerRule, type PeerCounts, type PeerGroupStats } from './peer-engine.ts';
+import { applyMultiplicity, evaluatePeerRule, type PeerCheck, type PeerCounts, type PeerGroupStats } from './peer-engine.ts';
+import { expectedChanceFlags, FDR_Q_DEFAULT } from '../stats/fdr.ts';
+import type { Multiplicity } from '../../multiplicity.ts';
+
+export type { Multiplicity };
 import { summarizeLineRule } from './line-engine.ts';
 
 export type Source = 'claims' | 'cms';
@@ -37,6 +41,7 @@ export interface Evaluation {
 	rows: FlagRow[];
 	rules: RuleStatus[];
 	groups: Record<string, PeerGroupStats[]>;
+	multiplicity: Multiplicity;
 }
 
 
@@ -59,10 +64,12 @@ async function peerCounts(conn: DuckDBConnection, rule: PeerRule, source: Source
 	})) as unknown as PeerCounts[];
 }
 
-async function evaluateAll(conn: DuckDBConnection, source: Source | null, peerBy: PeerBy, year: number | null, years: number[]): Promise<Evaluation> {
+async function evaluateAll(conn: DuckDBConnection, source: Source | null, peerBy: PeerBy, year: number | null, years: number[], flagRule: FlagRule): Promise<Evaluation> {
 	const catalog = loadCatalog();
 	const rows: FlagRow[] = [];
 	const rules: RuleStatus[] = [];
+	const checks: PeerCheck[] = [];
+	const peerRows: Record<string, FlagRow[]> = {};
 	const groups: Record<string, PeerGroupStats[]> = {};
 	const present = source ? ((await runQuery(conn, 'rules/distinct_codes', { source, year: year ?? 0 })).map((r) => String(r.procedure_code))) : [];
 	for (const rule of catalog.peer) {
@@ -76,14 +83,25 @@ async function evaluateAll(conn: DuckDBConnection, source: Source | null, peerBy
 		}
 		const result = evaluatePeerRule(rule, await peerCounts(conn, rule, source, year ?? 0, peerBy, present));
 		rows.push(...result.rows);
+		checks.push(...result.checks);
+		peerRows[rule.id] = result.rows;
 		groups[rule.id] = result.groups;
 		const small = result.groups.filter((g) => g.providers < rule.min_peer_group).map((g) => g.label);
 		rules.push({
 			rule_id: rule.id, kind: 'peer', title: rule.title, evaluated: true,
 			note: result.rows.length ? '' : 'no provider bills this code family',
-			providers: result.rows.length, flagged: result.rows.filter((r) => r.flagged).length, small_peer_groups: small
+			providers: result.rows.length, flagged: 0, small_peer_groups: small
 		});
 	}
+	// multiplicity across every peer rule of this evaluation, then the flag counts
+	const tests = applyMultiplicity(checks, flagRule, FDR_Q_DEFAULT);
+	for (const r of rules) r.flagged = (peerRows[r.rule_id] ?? []).filter((row) => row.flagged).length;
+	const multiplicity: Multiplicity = {
+		flag_rule: flagRule,
+		q_threshold: FDR_Q_DEFAULT,
+		tests,
+		expected_chance: expectedChanceFlags(checks.filter((c) => c.row.p_value !== null).map((c) => c.rule.z_threshold))
+	};
 	for (const rule of catalog.line) {
 		const summary = source === 'claims' ? await summarizeLineRule(conn, rule) : null;
 		if (summary === null) {
@@ -96,7 +114,7 @@ async function evaluateAll(conn: DuckDBConnection, source: Source | null, peerBy
 		rows.push(...summary);
 		rules.push({ rule_id: rule.id, kind: 'line', title: rule.title, evaluated: true, note: '', providers: summary.length, flagged: summary.length, small_peer_groups: [] });
 	}
-	return { source, year, years, peerBy, rows, rules, groups };
+	return { source, year, years, peerBy, rows, rules, groups, multiplicity };
 }
 
 const cache = processMap<string, Promise<Evaluation>>('rule-evaluations');
@@ -111,11 +129,12 @@ export function clearRuleCache(): void {
 const cmsYears = processMap<string, Promise<number[]>>('cms-years');
 
 /** Every rule over the whole database (cached until the next import). */
-export function evaluateRules(opts: { source?: Source; peerBy?: PeerBy; year?: number; dbPath?: string } = {}): Promise<Evaluation> {
+export function evaluateRules(opts: { source?: Source; peerBy?: PeerBy; year?: number; flagRule?: FlagRule; dbPath?: string } = {}): Promise<Evaluation> {
 	const dbPath = opts.dbPath ?? defaultDbPath();
 	return withConnection(async (conn) => {
 		const source = opts.source ?? (await defaultSource(conn));
 		const peerBy = opts.peerBy ?? 'specialty';
+		const flagRule = opts.flagRule ?? 'z';
 		const version = `${dbPath}|${await dataVersion(conn)}|`;
 		// CMS files are yearly: one year at a time, the newest unless asked
 		let yearsP = cmsYears.get(version);
@@ -127,12 +146,12 @@ export function evaluateRules(opts: { source?: Source; peerBy?: PeerBy; year?: n
 		}
 		const years = source === 'cms' ? await (yearsP as Promise<number[]>) : [];
 		const year = source === 'cms' ? (opts.year !== undefined && years.includes(opts.year) ? opts.year : (years[0] ?? 0)) : null;
-		const key = `${version}${source}|${peerBy}|${year}`;
+		const key = `${version}${source}|${peerBy}|${year}|${flagRule}`;
 		let p = cache.get(key);
 		if (!p) {
 			// evaluations of an older data version go; other years and peer groupings of this one stay
 			for (const k of cache.keys()) if (k.startsWith(`${dbPath}|`) && !k.startsWith(version)) cache.delete(k);
-			p = evaluateAll(conn, source, peerBy, year, years);
+			p = evaluateAll(conn, source, peerBy, year, years, flagRule);
 			cache.set(key, p);
 			p.catch(() => cache.delete(key));
 		}
@@ -144,7 +163,7 @@ const severityRank = { high: 3, medium: 2, low: 1, none: 0 } as const;
 
 /** The flags list with the user's filters: by default flagged rows only, worst first. */
 export async function listFlags(query: FlagQuery = {}, dbPath?: string): Promise<Evaluation & { filtered: FlagRow[] }> {
-	const ev = await evaluateRules({ source: query.source, peerBy: query.peer_by, year: query.year, dbPath });
+	const ev = await evaluateRules({ source: query.source, peerBy: query.peer_by, year: query.year, flagRule: query.flag_rule, dbPath });
 	const q = query.q?.trim().toLowerCase();
 	const filtered = ev.rows
 		.filter((r) => query.all || r.flagged)

@@ -117,6 +117,8 @@ export async function summarizeLineRule(conn: DuckDBConnection, rule: LineRule):
 		peer_median: null,
 		percentile: null,
 		z: null,
+		p_value: null,
+		q_value: null,
 		upper_limit: null,
 		phi: null,
 		excess_services: null,

@@ -6,10 +6,13 @@
 //   dollars at risk = excess x (mean allowed of numerator - mean allowed of other codes), or
 //   excess x mean allowed of numerator lines for modifier rules (catalog "dollars").
 // Flag = z above the rule's threshold AND percentile >= its threshold AND n >= minimum volume,
-// in a peer group of at least min_peer_group providers.
+// in a peer group of at least min_peer_group providers. Multiplicity (applyMultiplicity, run
+// over every peer rule of an evaluation): p = 1 - Phi(z), Benjamini-Hochberg q; under the
+// `fdr` flag rule, q <= 0.05 replaces the z condition.
 import type { PeerRule } from '../../schemas/rules.ts';
-import type { FlagRow } from '../../schemas/flags.ts';
+import type { FlagRow, FlagRule } from '../../schemas/flags.ts';
 import { funnelPoint, overDispersion, pooledRate } from '../stats/funnel.ts';
+import { benjaminiHochberg, FDR_Q_DEFAULT, upperTailP } from '../stats/fdr.ts';
 import { median, percentileRank } from '../stats/percentile.ts';
 
 export interface PeerCounts {
@@ -76,7 +79,47 @@ export function severityOf(rule: PeerRule, z: number, dollars: number | null): '
 	return 'low';
 }
 
-export function evaluatePeerRule(rule: PeerRule, counts: PeerCounts[]): { rows: FlagRow[]; groups: PeerGroupStats[] } {
+/** The conditions behind one peer row's flag, kept until the q-values of the evaluation are known. */
+export interface PeerCheck {
+	row: FlagRow;
+	rule: PeerRule;
+	bigGroup: boolean;
+	volumeOk: boolean;
+	pctOk: boolean;
+	dollars: number | null;
+}
+
+/** p-values and q-values below 0.001 in scientific notation. */
+export const fmtP = (v: number) => (v >= 0.001 ? v.toFixed(3) : v.toExponential(1));
+
+/**
+ * Benjamini-Hochberg q over every check with a z (m = their count), then the flag rule:
+ * `z` (default) keeps z > threshold; `fdr` flags when q <= qThreshold instead. The percentile,
+ * volume and peer-group conditions hold under both. Returns m.
+ */
+export function applyMultiplicity(checks: PeerCheck[], flagRule: FlagRule = 'z', qThreshold = FDR_Q_DEFAULT): number {
+	const q = benjaminiHochberg(checks.map((c) => c.row.p_value));
+	const m = q.filter((v) => v !== null).length;
+	checks.forEach((c, i) => {
+		const row = c.row;
+		const qi = q[i] ?? null;
+		row.q_value = qi;
+		const qOk = qi !== null && qi <= qThreshold;
+		const zOk = row.z !== null && row.z > c.rule.z_threshold;
+		if (flagRule === 'fdr') {
+			if (row.z !== null) row.reasons[2] = `z ${row.z.toFixed(2)} (not a condition under the FDR rule)`;
+			row.reasons.splice(3, 0, qi === null ? 'no q-value (no z)' : `q ${fmtP(qi)} ${qOk ? '<=' : '>'} ${qThreshold} (Benjamini-Hochberg over ${m} peer-rule tests)`);
+		} else if (qi !== null) {
+			row.reasons.push(`q ${fmtP(qi)} (Benjamini-Hochberg over ${m} peer-rule tests; not a condition under the z rule)`);
+		}
+		const sigOk = flagRule === 'fdr' ? qOk : zOk;
+		row.flagged = c.bigGroup && c.volumeOk && c.pctOk && sigOk;
+		row.severity = row.flagged && row.z !== null ? severityOf(c.rule, row.z, c.dollars) : 'none';
+	});
+	return m;
+}
+
+export function evaluatePeerRule(rule: PeerRule, counts: PeerCounts[]): { rows: FlagRow[]; groups: PeerGroupStats[]; checks: PeerCheck[] } {
 	const byGroup = new Map<string, PeerCounts[]>();
 	for (const c of counts) {
 		const key = `${c.specialty}\u0000${c.peer_extra}`;
@@ -85,6 +128,7 @@ export function evaluatePeerRule(rule: PeerRule, counts: PeerCounts[]): { rows: 
 		byGroup.set(key, list);
 	}
 	const rows: FlagRow[] = [];
+	const checks: PeerCheck[] = [];
 	const groups: PeerGroupStats[] = [];
 	for (const [key, members] of byGroup) {
 		const first = members[0] as PeerCounts;
@@ -116,7 +160,7 @@ export function evaluatePeerRule(rule: PeerRule, counts: PeerCounts[]): { rows: 
 			reasons.push(f.z === null ? 'no funnel z (peer rate is 0 or 100%)' : `z ${f.z.toFixed(2)} ${funnelOk ? '>' : '<='} ${rule.z_threshold.toFixed(2)}`);
 			reasons.push(percentile === null ? 'no percentile' : `percentile ${pct(percentile)} ${pctOk ? '>=' : '<'} ${pct(rule.percentile_threshold)}`);
 			const flagged = bigGroup && volumeOk && funnelOk && pctOk;
-			rows.push({
+			const row: FlagRow = {
 				rule_id: rule.id,
 				kind: 'peer',
 				title: rule.title,
@@ -132,6 +176,8 @@ export function evaluatePeerRule(rule: PeerRule, counts: PeerCounts[]): { rows: 
 				peer_median: g.median,
 				percentile,
 				z: f.z,
+				p_value: upperTailP(f.z),
+				q_value: null,
 				upper_limit: f.upperLimit,
 				phi: g.phi,
 				excess_services: excess,
@@ -139,8 +185,10 @@ export function evaluatePeerRule(rule: PeerRule, counts: PeerCounts[]): { rows: 
 				flagged,
 				severity: flagged && f.z !== null ? severityOf(rule, f.z, dollars) : 'none',
 				reasons
-			});
+			};
+			rows.push(row);
+			checks.push({ row, rule, bigGroup, volumeOk, pctOk, dollars });
 		}
 	}
-	return { rows, groups };
+	return { rows, groups, checks };
 }

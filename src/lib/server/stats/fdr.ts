@@ -38,7 +38,8 @@ export function benjaminiHochberg(p: readonly (number | null)[]): (number | null
 	let running = 1;
 	for (let r = m - 1; r >= 0; r--) {
 		const i = idx[r] as number;
-		running = Math.min(running, ((p[i] as number) * m) / (r + 1));
+		// p·(m/j), not (p·m)/j: at j = m the factor is exactly 1, so q >= p survives rounding
+		running = Math.min(running, (p[i] as number) * (m / (r + 1)));
 		out[i] = running;
 	}
 	return out;

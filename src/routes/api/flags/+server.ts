@@ -1,4 +1,4 @@
-// GET /api/flags?rule=&specialty=&severity=&q=&all=&source=&peer_by= : the same rows as
+// GET /api/flags?rule=&specialty=&severity=&q=&all=&source=&peer_by=&flag_rule= : the same rows as
 // `claimlens flags --json` and the Risk flags page.
 import { error, json } from '@sveltejs/kit';
 import { FlagQuery } from '$lib/schemas/flags';
@@ -9,5 +9,5 @@ export const GET: RequestHandler = async ({ url }) => {
 	const q = FlagQuery.safeParse(Object.fromEntries(url.searchParams));
 	if (!q.success) error(400, `bad query: ${q.error.issues[0]?.path.join('.')}: ${q.error.issues[0]?.message}`);
 	const result = await listFlags(q.data);
-	return json({ source: result.source, year: result.year, years: result.years, peer_by: result.peerBy, rules: result.rules, rows: result.filtered }, { headers: { 'cache-control': 'no-store' } });
+	return json({ source: result.source, year: result.year, years: result.years, peer_by: result.peerBy, rules: result.rules, multiplicity: result.multiplicity, rows: result.filtered }, { headers: { 'cache-control': 'no-store' } });
 };

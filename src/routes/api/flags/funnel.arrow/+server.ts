@@ -1,4 +1,4 @@
-// GET /api/flags/funnel.arrow?npi&rule[&peer_by]: the peer group's funnel points (volume, rate)
+// GET /api/flags/funnel.arrow?npi&rule[&peer_by][&flag_rule]: the peer group's funnel points (volume, rate)
 // as Arrow IPC; thousands of points for a CMS file stay compact.
 import { error } from '@sveltejs/kit';
 import { DrilldownQuery, Npi } from '$lib/schemas/drilldown';
@@ -12,7 +12,7 @@ export const GET: RequestHandler = async ({ url }) => {
 	const q = Query.safeParse(Object.fromEntries(url.searchParams));
 	if (!q.success) error(400, `bad query: ${q.error.issues[0]?.path.join('.')}: ${q.error.issues[0]?.message}`);
 	try {
-		const d = await getDrilldown({ npi: q.data.npi, ruleId: q.data.rule, peerBy: q.data.peer_by, source: q.data.source, year: q.data.year });
+		const d = await getDrilldown({ npi: q.data.npi, ruleId: q.data.rule, peerBy: q.data.peer_by, source: q.data.source, year: q.data.year, flagRule: q.data.flag_rule });
 		const rows = d.peers.map((p) => ({ npi: p.npi, name: p.name, n: p.n, rate: p.rate, flagged: p.flagged, self: p.npi === d.npi }));
 		return arrowResponse(rowsToArrow({ npi: 'text', name: 'text', n: 'number', rate: 'number', flagged: 'bool', self: 'bool' }, rows));
 	} catch (e) {
