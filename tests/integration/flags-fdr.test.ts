@@ -4,36 +4,19 @@
 // and both flag rules. Tests here: em_established_level5, 12 rows with a z (m = 12);
 // modifier_25_em has 12 rows too, but no line carries modifier 25, so p0 = 0, no z, no test.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/lib/server/ingest/import-file.ts';
 import { listFlags } from '../../src/lib/server/rules/evaluate.ts';
-import { npiCheckDigit } from '../../src/lib/server/demo/generate-demo.ts';
 import type { FlagRow } from '../../src/lib/schemas/flags.ts';
 import { tempDb } from '../helpers/temp-db.ts';
+import { fixtureNpi, writePeerFixture } from '../helpers/peer-fixture.ts';
 
-const npi = (i: number) => {
-	const first9 = String(200000000 + i);
-	return `${first9}${npiCheckDigit(first9)}`;
-};
+const npi = fixtureNpi;
 
-// 10 providers at 15/100 level-5 visits, the outlier at 60/100, the low-volume decoy at 8/10
-function peerFixture(path: string): void {
-	const lines = ['claim_id,line_number,patient_id,rendering_npi,provider_name,specialty,service_date,procedure_code,allowed_amount'];
-	let claim = 0;
-	const visits = (provider: number, total: number, level5: number) => {
-		for (let v = 0; v < total; v++) {
-			const code = v < level5 ? '99215' : '99214';
-			lines.push(`K${++claim},1,PT${claim},${npi(provider)},"Doc ${provider}",Internal Medicine,2025-${String((v % 12) + 1).padStart(2, '0')}-10,${code},${code === '99215' ? '184.00' : '131.00'}`);
-		}
-	};
-	for (let p = 1; p <= 10; p++) visits(p, 100, 15);
-	visits(11, 100, 60);
-	visits(12, 10, 8);
-	writeFileSync(path, `${lines.join('\n')}\n`);
-}
+// tests/helpers/peer-fixture.ts: 10 providers at 15/100, the outlier at 60/100, the decoy at 8/10
+const peerFixture = writePeerFixture;
 
 /** BH straight from its definition, independent of the implementation: for p_i, q_i = min over
  *  every p_j >= p_i of p_j · m / rank(p_j), rank = how many p are <= p_j; capped at 1. */

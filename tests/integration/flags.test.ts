@@ -11,29 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/lib/server/ingest/import-file.ts';
 import { listFlags } from '../../src/lib/server/rules/evaluate.ts';
 import { getDrilldown, getFlagLines } from '../../src/lib/server/rules/drilldown.ts';
-import { npiCheckDigit } from '../../src/lib/server/demo/generate-demo.ts';
 import { tempDb } from '../helpers/temp-db.ts';
+import { fixtureNpi, writePeerFixture } from '../helpers/peer-fixture.ts';
 
-const npi = (i: number) => {
-	const first9 = String(200000000 + i);
-	return `${first9}${npiCheckDigit(first9)}`;
-};
+const npi = fixtureNpi;
 
-function peerFixture(path: string): void {
-	const lines = ['claim_id,line_number,patient_id,rendering_npi,provider_name,specialty,service_date,procedure_code,allowed_amount'];
-	let claim = 0;
-	const visits = (provider: number, total: number, level5: number) => {
-		for (let v = 0; v < total; v++) {
-			const code = v < level5 ? '99215' : '99214';
-			const month = String((v % 12) + 1).padStart(2, '0');
-			lines.push(`K${++claim},1,PT${claim},${npi(provider)},"Doc ${provider}",Internal Medicine,2025-${month}-10,${code},${code === '99215' ? '184.00' : '131.00'}`);
-		}
-	};
-	for (let p = 1; p <= 10; p++) visits(p, 100, 15);
-	visits(11, 100, 60);
-	visits(12, 10, 8);
-	writeFileSync(path, `${lines.join('\n')}\n`);
-}
+const peerFixture = writePeerFixture;
 
 const db = tempDb();
 afterAll(() => db.cleanup());
