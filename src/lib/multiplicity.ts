@@ -28,5 +28,5 @@ export function chanceSentence(m: Multiplicity): string {
 	if (m.flag_rule === 'fdr') {
 		return `Flag rule: Benjamini-Hochberg q ≤ ${m.q_threshold} across ${tests} provider-rule tests, so at most about ${Math.round(m.q_threshold * 100)}% of the flags are expected to be false discoveries (the z > 3.09 rule would expect about ${n} flags by chance).`;
 	}
-	return `About ${n} of the flags could arise by chance across ${tests} provider-rule tests (${how}: the chance a test passes z > 3.09 when the provider does not differ from its peers); q, the Benjamini-Hochberg false discovery rate, is shown beside z.`;
+	return `Chance alone would produce about ${n} flag${n === '1' ? '' : 's'} across these ${tests} provider-rule tests (${how}: the chance a test passes z > 3.09 when the provider does not differ from its peers); q, the Benjamini-Hochberg false discovery rate, is shown beside z.`;
 }

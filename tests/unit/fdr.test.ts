@@ -73,7 +73,7 @@ describe('expected chance flags', () => {
 	});
 	it('states the number in one sentence', () => {
 		const s = chanceSentence({ flag_rule: 'z', q_threshold: 0.05, tests: 2800, expected_chance: expectedChanceFlags(Array(2800).fill(Z_998)) });
-		expect(s).toContain('About 2.8 of the flags could arise by chance across 2,800 provider-rule tests');
+		expect(s).toContain('Chance alone would produce about 2.8 flags across these 2,800 provider-rule tests');
 		expect(s).toContain('2,800 × 0.001');
 		expect(chanceSentence({ flag_rule: 'fdr', q_threshold: 0.05, tests: 900, expected_chance: 0.9 })).toContain('q ≤ 0.05 across 900 provider-rule tests');
 		expect(chanceSentence({ flag_rule: 'z', q_threshold: 0.05, tests: 0, expected_chance: 0 })).toBe('');
