@@ -2,11 +2,11 @@
 // "must change at next sign-in" flag that hooks.server.ts enforces. Both changes are audited
 // here, so the page and the CLI record the same thing; passwords never reach the audit trail.
 // SQL in queries/auth/.
-import { createHash } from 'node:crypto';
 import { defaultDbPath, withConnection } from '../db/database.ts';
 import { runQuery } from '../db/query-files.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { appendAudit } from '../audit/audit-log.ts';
+import { sessionDigest } from './sessions.ts';
 import { AccountError, findUser, hashPassword, parseOr, Password, randomPassword, verifyPassword, type UserListing } from './users.ts';
 
 /** Who did it, for the audit trail (an admin on the page, or `cli:USER`). */
@@ -15,8 +15,6 @@ export interface Actor {
 	email: string;
 }
 
-// The same digest sessions.ts stores for a session id (only the hash is in the database).
-const sessionHash = (id: string) => createHash('sha256').update(id).digest('hex');
 
 /** Whether the account must choose a new password before using anything else (false for an unknown id). */
 export function mustChangePassword(userId: string, dbPath = defaultDbPath()): Promise<boolean> {
@@ -25,7 +23,7 @@ export function mustChangePassword(userId: string, dbPath = defaultDbPath()): Pr
 
 /** Ends every session of the account except the one with this id; returns how many were ended. */
 export function revokeOtherSessions(userId: string, keepSessionId: string, dbPath = defaultDbPath()): Promise<number> {
-	return withConnection(async (conn) => (await runQuery(conn, 'auth/user_sessions_revoke_others', { user_id: userId, keep_hash: sessionHash(keepSessionId) })).length, dbPath);
+	return withConnection(async (conn) => (await runQuery(conn, 'auth/user_sessions_revoke_others', { user_id: userId, keep_hash: sessionDigest(keepSessionId) })).length, dbPath);
 }
 
 /**
@@ -47,7 +45,7 @@ export async function changePassword(opts: { userId: string; sessionId: string; 
 		(conn) =>
 			inTransaction(conn, async () => {
 				await runQuery(conn, 'auth/user_set_password', { user_id: opts.userId, password_hash: passwordHash, must_change_password: false });
-				return (await runQuery(conn, 'auth/user_sessions_revoke_others', { user_id: opts.userId, keep_hash: sessionHash(opts.sessionId) })).length;
+				return (await runQuery(conn, 'auth/user_sessions_revoke_others', { user_id: opts.userId, keep_hash: sessionDigest(opts.sessionId) })).length;
 			}),
 		dbPath
 	);

@@ -14,7 +14,9 @@ export function idleMinutes(): number {
 	return Number.isFinite(n) && n > 0 ? n : 15;
 }
 
-const digest = (id: string) => createHash('sha256').update(id).digest('hex');
+/** What the database stores for a session id: its sha256 (hex). */
+export const sessionDigest = (id: string): string => createHash('sha256').update(id).digest('hex');
+const digest = sessionDigest;
 
 export async function createSession(userId: string, dbPath = defaultDbPath()): Promise<string> {
 	const id = randomBytes(32).toString('base64url');
