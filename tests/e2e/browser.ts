@@ -15,11 +15,21 @@ export async function launch(): Promise<Browser> {
 	});
 }
 
+/** Signs in through the form; throws with the page's own message when sign-in is refused. */
 export async function signIn(page: Page, role: E2ERole): Promise<void> {
 	await page.goto(`${baseUrl}/login`);
 	await page.locator('input[name="email"]').fill(e2eEmail(role));
 	await page.locator('input[name="password"]').fill(E2E_PASSWORD);
-	await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.getByRole('button', { name: 'Sign in' }).click()]);
+	const left = page.waitForURL((u) => !u.pathname.startsWith('/login'), { waitUntil: 'commit' }).then(() => null);
+	const refused = page.getByRole('alert').filter({ hasText: /\S/ }).first().waitFor().then(() => 'refused' as const);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	const outcome = await Promise.race([left, refused]);
+	if (outcome === 'refused' && new URL(page.url()).pathname.startsWith('/login')) {
+		throw new Error(`sign-in as ${role} refused: ${await page.getByRole('alert').first().innerText()}`);
+	}
+	left.catch(() => {});
+	refused.catch(() => {});
+	await page.waitForLoadState('load');
 }
 
 /** A page signed in as `role` (default admin), opened at `path`. */

@@ -35,6 +35,9 @@ describe.skipIf(skipBrowser)('Risk flags', () => {
 		await page.locator('select[name="rule"]').selectOption('psychotherapy_60min');
 		await page.getByRole('button', { name: 'Apply' }).click();
 		await page.waitForURL(/rule=psychotherapy_60min/);
+		// the flags stream in after the navigation: wait for the skeleton to go, then read the rows
+		await page.getByTestId('flags-loading').waitFor({ state: 'detached' });
+		await table.locator('tbody tr').first().waitFor();
 		const rows = await table.locator('tbody tr').allInnerTexts();
 		expect(rows.length).toBeGreaterThanOrEqual(1);
 		expect(rows.every((r) => r.includes('60-minute psychotherapy'))).toBe(true);

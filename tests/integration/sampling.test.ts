@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/lib/server/ingest/import-file.ts';
 import { getFlagLines } from '../../src/lib/server/rules/drilldown.ts';
-import { createFrame, frameUnitIds, parseDefinition, previewFrame } from '../../src/lib/server/sampling/frames.ts';
+import { createFrame, frameAmounts, frameUnitIds, parseDefinition, previewFrame } from '../../src/lib/server/sampling/frames.ts';
 import { drawSample } from '../../src/lib/server/sampling/draw.ts';
 import { openExport } from '../../src/lib/server/sampling/export.ts';
 import { getManifest } from '../../src/lib/server/sampling/manifest.ts';
@@ -47,6 +47,11 @@ describe('frames', () => {
 		const ids = await frameUnitIds(f.frame_id, db.path);
 		expect(ids).toEqual(Array.from({ length: 12 }, (_, i) => `A${String(i + 1).padStart(2, '0')}:1`));
 		expect(f.checksum).toBe(createHash('sha256').update(ids.map((id) => `${id}\n`).join('')).digest('hex'));
+		// mean and population SD of 50 60 70 80 90 100 150 200 250 300 400 500 (Python statistics.pstdev)
+		const amounts = await frameAmounts(f.frame_id, db.path);
+		expect(amounts.units).toBe(12);
+		expect(amounts.mean_paid).toBe(187.5);
+		expect(amounts.sd_paid).toBeCloseTo(141.0156610687858, 9);
 	});
 
 	it("a flag's frame (provider + rule numerator) is exactly the drill-down's lines", async () => {

@@ -1,11 +1,12 @@
 // Sample sizes, strata boundaries and allocation, checked by hand.
 import { describe, expect, it } from 'vitest';
 import { attributeSize, presetSize, variableSize, variableSizeFromErrorRate } from '../../src/lib/server/stats/sampling-size.ts';
+import { hypergeometricLimits } from '../../src/lib/server/stats/appraisal-attribute.ts';
 import { allocate, equalDollarBoundaries, stratumOf } from '../../src/lib/server/stats/sampling-strata.ts';
 import { computeSampleSize } from '../../src/lib/server/sampling/size.ts';
 import { SizeRequest } from '../../src/lib/schemas/sampling.ts';
 
-describe('variable sample size', () => {
+describe('variable sample size (RAT-STATS: rounded to the nearest unit)', () => {
 	it('N 10,000, probe mean 70.60, SD 48.2519, 10% precision, 90% confidence -> 125', () => {
 		// E = 0.10 x 70.60 x 10,000 = 70,600; E/z = 70,600 / 1.644854 = 42,921.6; (E/z)^2 = 1.842266e9
 		// N s^2 = 10,000 x 2,328.2459 = 2.328246e7; (s N)^2 = 2.328246e11
@@ -15,15 +16,35 @@ describe('variable sample size', () => {
 		expect(r.sample_size).toBe(125);
 	});
 
-	it('from an expected error rate: p 0.2, a $100 -> mean 20, SD 40', () => {
-		// mean = 0.2 x 100 = 20; s = 100 x sqrt(0.16) = 40; N = 5,000, 25% precision, 90%:
-		// E = 0.25 x 20 x 5,000 = 25,000; (E/z)^2 = (15,198.9)^2 = 2.310044e8; N s^2 = 8e6; (sN)^2 = 4e10
-		// n = 4e10 / (2.310044e8 + 8e6) = 167.36 -> 168
-		const r = variableSizeFromErrorRate({ universe: 5000, error_rate: 0.2, avg_error: 100, precision: 0.25, confidence: 0.9 });
+	it('rounds to the nearest unit, not up: 103.37 -> 103 and 86.9995 -> 87', () => {
+		// same probe at 11% and 12% precision; exact values in Python with scipy.stats.norm.ppf(0.95):
+		// (48.2519 x 10^4)^2 / ((0.11 x 70.6 x 10^4 / 1.6448536)^2 + 10^4 x 48.2519^2) = 103.3656
+		// and at 12%: 86.99947
+		const at11 = variableSize({ universe: 10_000, mean: 70.6, sd: 48.2519, precision: 0.11, confidence: 0.9 });
+		expect(at11.exact).toBeCloseTo(103.3656, 3);
+		expect(at11.sample_size).toBe(103);
+		const at12 = variableSize({ universe: 10_000, mean: 70.6, sd: 48.2519, precision: 0.12, confidence: 0.9 });
+		expect(at12.exact).toBeCloseTo(86.99947, 4);
+		expect(at12.sample_size).toBe(87);
+	});
+
+	it('from an expected error rate uses the SD of the reported amounts: sigma_D = sqrt(p (sigma_R^2 + (1 - p) mu_R^2))', () => {
+		// p 0.2, mu_R $100, sigma_R $60: sigma_D = sqrt(0.2 x (3,600 + 0.8 x 10,000)) = sqrt(2,320) = 48.166378
+		// mean difference 0.2 x 100 = 20; N 5,000, 25%, 90%: E = 25,000, (E/z)^2 = 2.310044e8,
+		// N s^2 = 1.16e7, (s N)^2 = 5.8e10 -> n = 5.8e10 / 2.426044e8 = 239.0696 -> 239 (up would be 240)
+		const r = variableSizeFromErrorRate({ universe: 5000, error_rate: 0.2, mean_reported: 100, sd_reported: 60, precision: 0.25, confidence: 0.9 });
 		expect(r.inputs.mean).toBeCloseTo(20, 12);
+		expect(r.inputs.sd).toBeCloseTo(48.166378315, 8);
+		expect(r.exact).toBeCloseTo(239.0696, 3);
+		expect(r.sample_size).toBe(239);
+	});
+
+	it('with no SD of the reported amounts the size is the smallest it could be, and says so', () => {
+		// sigma_R 0: sigma_D = 100 x sqrt(0.2 x 0.8) = 40 -> n = 4e10 / (2.310044e8 + 8e6) = 167.36 -> 167
+		const r = variableSizeFromErrorRate({ universe: 5000, error_rate: 0.2, mean_reported: 100, sd_reported: 0, precision: 0.25, confidence: 0.9 });
 		expect(r.inputs.sd).toBeCloseTo(40, 12);
-		expect(r.exact).toBeCloseTo(167.36, 2);
-		expect(r.sample_size).toBe(168);
+		expect(r.sample_size).toBe(167);
+		expect(r.notes.join(' ')).toMatch(/SD of the reported amounts is 0/);
 	});
 
 	it('never more than the universe', () => {
@@ -31,13 +52,45 @@ describe('variable sample size', () => {
 	});
 });
 
-describe('attribute sample size', () => {
-	it('p 5%, +/- 3%, 95%, N 1,000 -> 169', () => {
-		// n0 = 1.959964^2 x 0.05 x 0.95 / 0.03^2 = 3.841459 x 0.0475 / 0.0009 = 202.74
-		// n = 202.74 / (1 + 201.74 / 1,000) = 168.71 -> 169
-		const r = attributeSize({ universe: 1000, error_rate: 0.05, precision: 0.03, confidence: 0.95 });
-		expect(r.inputs.n0).toBeCloseTo(202.7437, 3);
-		expect(r.sample_size).toBe(169);
+describe('attribute sample size (RAT-STATS: exact hypergeometric search)', () => {
+	// Expected sizes from an independent search in Python with scipy.stats.hypergeom (limits by
+	// scanning every M; k = round(p n); smallest n with rate - lower <= w and upper - rate <= w):
+	//   N 1,000, p 5%, w 3%, 95%  -> 244 (the normal approximation gave 169)
+	//   N 2,000, p 10%, w 5%, 90% -> 140 (normal 93)
+	//   N 500,  p 20%, w 5%, 95%  -> 185 (normal 166)
+	it.each([
+		[1000, 0.05, 0.03, 0.95, 244, 169],
+		[2000, 0.1, 0.05, 0.9, 140, 93],
+		[500, 0.2, 0.05, 0.95, 185, 166]
+	])('N %i, p %f, +/- %f at %f -> %i (normal approximation %i)', (universe, error_rate, precision, confidence, n, normal) => {
+		const r = attributeSize({ universe, error_rate, precision, confidence });
+		expect(r.sample_size).toBe(n);
+		expect(r.inputs.normal_approximation).toBe(normal);
+	});
+
+	it('the boundary: 243 units miss +/- 3 points, 244 meet it (N 1,000, p 5%, 95%)', () => {
+		// scipy: n 243, k 12: limits 29..80 -> upper - rate = 0.080 - 0.049383 = 0.030617 > 0.03
+		//        n 244, k 12: limits 29..79 -> 0.079 - 0.049180 = 0.029820 <= 0.03, rate - lower = 0.020180
+		expect(hypergeometricLimits(1000, 243, 12, 0.025)).toEqual({ lower: 29, upper: 80 });
+		expect(hypergeometricLimits(1000, 244, 12, 0.025)).toEqual({ lower: 29, upper: 79 });
+		expect(attributeSize({ universe: 1000, error_rate: 0.05, precision: 0.03, confidence: 0.95 }).sample_size).toBe(244);
+	});
+
+	it('the quick start (half the normal size) finds the same size as a search from 1', () => {
+		const fromOne = (N: number, p: number, w: number, c: number) => {
+			for (let n = 1; n < N; n++) {
+				const k = Math.round(p * n);
+				const { lower, upper } = hypergeometricLimits(N, n, k, (1 - c) / 2);
+				if (k / n - lower / N <= w + 1e-12 && upper / N - k / n <= w + 1e-12) return n;
+			}
+			return N;
+		};
+		const differ: string[] = [];
+		for (const N of [50, 1000, 20_000]) for (const p of [0.01, 0.1, 0.5]) for (const w of [0.02, 0.05, 0.1]) for (const c of [0.8, 0.95]) {
+			const got = attributeSize({ universe: N, error_rate: p, precision: w, confidence: c }).exact;
+			if (got !== fromOne(N, p, w, c)) differ.push(`${N} ${p} ${w} ${c}`);
+		}
+		expect(differ).toEqual([]);
 	});
 });
 
@@ -55,7 +108,11 @@ describe('presets', () => {
 		const req = SizeRequest.parse({ type: 'variable', universe: '10000', mean: '70.60', sd: '48.2519', precision: '0.1', confidence: '0.9' });
 		expect(computeSampleSize(req).sample_size).toBe(125);
 		const rate = SizeRequest.parse({ type: 'variable', universe: '5000', error_rate: '0.2', precision: '0.25' });
-		expect(computeSampleSize(rate, 100).sample_size).toBe(168);
+		// the frame's mean and SD of paid amounts are the defaults (239 above)
+		expect(computeSampleSize(rate, { mean_paid: 100, sd_paid: 60 }).sample_size).toBe(239);
+		// with an error rate, --mean and --sd are the reported amounts' (RAT-STATS' inputs), not a probe's
+		const rateWithSd = SizeRequest.parse({ type: 'variable', universe: '5000', error_rate: '0.2', mean: '100', sd: '60', precision: '0.25' });
+		expect(computeSampleSize(rateWithSd).sample_size).toBe(239);
 		expect(() => computeSampleSize(SizeRequest.parse({ type: 'variable', universe: '5000' }))).toThrow(/probe sample/);
 	});
 });

@@ -153,6 +153,10 @@ export const SizeRequest = z.discriminatedUnion('type', [
 		mean: z.coerce.number().finite().optional(),
 		sd: z.coerce.number().finite().nonnegative().optional(),
 		error_rate: z.coerce.number().gt(0).lt(1).optional(),
+		/** with error_rate: mean and SD of the reported (paid) amounts per unit (default: the frame's) */
+		mean_reported: z.coerce.number().positive().optional(),
+		sd_reported: z.coerce.number().finite().nonnegative().optional(),
+		/** older name of mean_reported */
 		avg_error: z.coerce.number().positive().optional(),
 		precision: z.coerce.number().gt(0).lt(1).default(0.25),
 		confidence: z.coerce.number().gt(0.5).lt(1).default(0.9)

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { DrawRequest, FrameDefinition, FrameQuery, SizeRequest, frameQueryToInput } from '$lib/schemas/sampling';
-import { createFrame, frameFilterOptions, getFrame, listFrames, parseDefinition, previewFrame } from '$lib/server/sampling/frames';
+import { createFrame, frameAmounts, frameFilterOptions, getFrame, listFrames, parseDefinition, previewFrame } from '$lib/server/sampling/frames';
 import { drawSample, UNKNOWN_USER } from '$lib/server/sampling/draw';
 import { listSamples } from '$lib/server/sampling/manifest';
 import { computeSampleSize } from '$lib/server/sampling/size';
@@ -81,8 +81,10 @@ export const actions = {
 		const parsed = SizeRequest.safeParse(form);
 		if (!parsed.success) return fail(400, { action: 'size', message: `${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`, input: form });
 		try {
-			const meanPaid = form.mean_paid ? Number(form.mean_paid) : undefined;
-			return { action: 'size', size: computeSampleSize(parsed.data, meanPaid), input: form };
+			// the frame's paid amounts are the defaults for a size from an error rate (RAT-STATS' mean and SD of the reported amounts)
+			const frameId = FrameId.safeParse(form.frame_id);
+			const amounts = frameId.success ? await frameAmounts(frameId.data) : undefined;
+			return { action: 'size', size: computeSampleSize(parsed.data, amounts), input: form };
 		} catch (e) {
 			const msg = userMessage(e);
 			if (msg) return fail(400, { action: 'size', message: msg, input: form });

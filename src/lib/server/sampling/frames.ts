@@ -130,6 +130,20 @@ export async function getFrame(frameId: number, path = defaultDbPath()): Promise
 	return toFrame(row);
 }
 
+/** Reported (paid) amounts of a frame's units: mean and population SD, dollars per unit. */
+export interface FrameAmounts {
+	units: number;
+	mean_paid: number;
+	sd_paid: number;
+}
+
+/** Mean and SD of a frame's unit amounts (queries/sampling/frame_amount_moments.sql). Throws SamplingError for an unknown frame. */
+export async function frameAmounts(frameId: number, path = defaultDbPath()): Promise<FrameAmounts> {
+	const [row] = await withConnection((conn) => runQuery(conn, 'sampling/frame_amount_moments', { frame_id: frameId }), path);
+	if (!row || Number(row.units) === 0) throw new SamplingError(`no frame ${frameId}`);
+	return { units: Number(row.units), mean_paid: Number(row.mean_paid), sd_paid: Number(row.sd_paid) };
+}
+
 /** Unit ids of a frame in unit_no order (what the checksum covers), for verification. */
 export async function frameUnitIds(frameId: number, path = defaultDbPath()): Promise<string[]> {
 	return withConnection(async (conn) => {
