@@ -40,6 +40,27 @@ describe.skipIf(skipBrowser)('sign-in and sessions', () => {
 		return page;
 	}
 
+	it('keeps an e-mail typed before the page script has loaded, and signs in with it', async () => {
+		// Hydration used to reset the field to the server's empty value, so the browser's required
+		// check refused the submit without a word. The page's scripts are held back until the
+		// e-mail and password are typed, then released; the typed e-mail must survive.
+		const page = await (await browser.newContext()).newPage();
+		let release: () => void = () => {};
+		const held = new Promise<void>((r) => (release = r));
+		await page.route('**/_app/**', async (route) => {
+			await held;
+			await route.continue();
+		});
+		await page.goto(`${base}/login?next=%2Faccuracy`, { waitUntil: 'commit' });
+		await page.locator('input[name="email"]').fill('coder.boss@e2e.test');
+		await page.locator('input[name="password"]').fill(PASSWORD);
+		release();
+		await page.waitForLoadState('networkidle');
+		expect(await page.locator('input[name="email"]').inputValue()).toBe('coder.boss@e2e.test');
+		await Promise.all([page.waitForURL(`${base}/accuracy`), page.getByRole('button', { name: 'Sign in' }).click()]);
+		await page.context().close();
+	});
+
 	it('refuses a wrong password and a disabled account', async () => {
 		const wrong = await signIn('coder.boss@e2e.test', 'not-the-password');
 		expect(await wrong.getByRole('alert').innerText()).toMatch(/not right/);

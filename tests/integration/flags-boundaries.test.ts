@@ -15,7 +15,10 @@
 //     99215 with denominators at the minimum volume: 29 / 29 (3200000412), 30 / 30 (3200000420),
 //     31 / 31 (3200000438). p0 = (4,000 + 29 + 30 + 31) / (40,000 + 90) = 4,090 / 40,090.
 //   Cardiology (4 providers), Dermatology (5), Neurology (6): ordinary providers at 100 / 1,000
-//     and one outlier at 22 / 100 (3300000098, 3400000097, 3500000096).
+//     and one outlier at 22 / 100 (3300000098, 3400000097, 3500000096). These groups are under
+//     the rule's loo_below (20): each provider is judged against the OTHER providers' rate, so
+//     the outlier's peer rate is exactly 100 / 1,000 = 0.1 in all three (the 40+ groups keep the
+//     pooled rate).
 // Expected z: exact binomial mid-p z, z = Phi^-1(1 - (P(X >= x) + P(X > x)) / 2), X ~ Bin(n, p0),
 // computed outside the code with SciPy 1.17 (norm.isf((binom.sf(x-1,n,p0) + binom.sf(x,n,p0))/2));
 // every group here is too tight for the over-dispersion factor to apply (phi = 1), asserted
@@ -69,11 +72,13 @@ describe('minimum volume at n - 1, n, n + 1 (n = 30 services)', () => {
 
 describe('minimum peer group at 4, 5 and 6 providers (min_peer_group = 5)', () => {
 	// the same outlier (22 / 100 against ordinary 100 / 1,000) passes funnel and percentile in
-	// each group; only the group of 4 is too small
+	// each group; only the group of 4 is too small. Leave-one-out: p0 = 0.1, so the same z in
+	// each (SciPy: norm.isf((binom.sf(21,100,0.1) + binom.sf(22,100,0.1)) / 2) = 3.523383524250146;
+	// with the pooled rate it was 3.379 / 3.414 / 3.435, the outlier pulling its own benchmark up)
 	const cases = [
-		{ npi: '3300000098', k: 4, p0: 322 / 3100, z: 3.3791415597200083, flagged: false },
-		{ npi: '3400000097', k: 5, p0: 422 / 4100, z: 3.4140009498588633, flagged: true },
-		{ npi: '3500000096', k: 6, p0: 522 / 5100, z: 3.4352899210015977, flagged: true }
+		{ npi: '3300000098', k: 4, p0: 0.1, z: 3.523383524250146, flagged: false },
+		{ npi: '3400000097', k: 5, p0: 0.1, z: 3.523383524250146, flagged: true },
+		{ npi: '3500000096', k: 6, p0: 0.1, z: 3.523383524250146, flagged: true }
 	];
 	it.each(cases)('peer group of $k: flagged $flagged', ({ npi, k, p0, z, flagged }) => {
 		const r = row(npi);
@@ -83,6 +88,7 @@ describe('minimum peer group at 4, 5 and 6 providers (min_peer_group = 5)', () =
 		expect(r.z as number).toBeGreaterThan(3.090232306167813);
 		expect(r.severity).toBe(flagged ? 'low' : 'none'); // z < 4, dollars < $10,000
 		expect(r.reasons).toContain(k >= 5 ? `peer group of ${k} providers` : `peer group of ${k} is below 5: no flags`);
+		expect(r.reasons).toContain(`peer rate 10.0% of the other ${k - 1} providers (leave-one-out: groups under 20)`);
 		expect(r.dollars_at_risk).toBeCloseTo((22 - 100 * p0) * 53, 2);
 	});
 

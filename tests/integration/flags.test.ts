@@ -37,7 +37,9 @@ describe('peer-comparison rule on a hand-counted fixture', () => {
 		const { filtered } = await listFlags({ rule: 'em_established_level5', all: true }, db.path);
 		expect(filtered).toHaveLength(12);
 		const out = filtered.find((r) => r.provider_npi === npi(11));
-		const p0 = 218 / 1110;
+		// leave-one-out (12 providers, under the rule's loo_below of 20): the others' rate,
+		// (218 - 60) / (1,110 - 100) = 158 / 1,010, not the pooled 218 / 1,110
+		const p0 = 158 / 1010;
 		expect(out).toMatchObject({ numerator: 60, denominator: 100, rate: 0.6, peer_count: 12, flagged: true, kind: 'peer' });
 		expect(out?.peer_rate).toBeCloseTo(p0, 12);
 		expect(out?.peer_median).toBeCloseTo(0.15, 12); // 10 of 12 rates are 15%
@@ -46,8 +48,10 @@ describe('peer-comparison rule on a hand-counted fixture', () => {
 		// dollars = excess x (mean allowed of 99215 - mean allowed of 99214) = excess x 53
 		expect(out?.dollars_at_risk).toBeCloseTo((60 - 100 * p0) * 53, 1);
 		expect(out?.phi).toBeGreaterThan(1); // the outlier and decoy make the group over-dispersed
-		expect(out?.z).toBeGreaterThan(3.09);
+		// SciPy: norm.isf((binom.sf(59,100,p0) + binom.sf(60,100,p0)) / 2) = 10.053301310794563, over sqrt(phi)
+		expect(out?.z).toBeCloseTo(10.053301310794563 / Math.sqrt(out?.phi as number), 6);
 		expect(out?.upper_limit).toBeLessThan(0.6);
+		expect(out?.reasons).toContain('peer rate 15.6% of the other 11 providers (leave-one-out: groups under 20)');
 
 		const decoy = filtered.find((r) => r.provider_npi === npi(12));
 		expect(decoy).toMatchObject({ numerator: 8, denominator: 10, flagged: false, severity: 'none', percentile: 1 });

@@ -255,6 +255,27 @@ describe('findings and appraisal', () => {
 		const sd = Math.sqrt(d.reduce((s, x) => s + (x - mean) ** 2, 0) / 3);
 		expect(a.variable?.standard_error).toBeCloseTo(((12 * sd) / 2) * Math.sqrt(8 / 12), 6);
 		expect(a.attribute?.errors).toBe(4);
+		expect(a.warnings).toEqual([]);
+	});
+
+	it('a draw smaller than the recommended size is warned about in the manifest, every tier, and the appraisal', async () => {
+		const f = await frame({ npis: [A], codes: ['99215'] });
+		const target = { recommended_size: 5, target_basis: 'variable', target_precision: '0.25', target_confidence: '0.9' };
+		const atTarget = await draw(f.frame_id, { size: 5, seed: 7, ...target });
+		expect(atTarget.design_target).toEqual({ recommended_size: 5, basis: 'variable', precision: 0.25, confidence: 0.9 });
+		expect(atTarget.warnings).toEqual([]);
+		const small = await draw(f.frame_id, { size: 4, seed: 7, ...target });
+		const said = 'Drew 4 units, fewer than the 5 the sample-size calculator recommended for ±25% of the point estimate at 90% confidence: the appraisal\'s precision is likely to be worse than that target.';
+		expect(small.warnings).toEqual([said]);
+		expect((await getManifest(small.sample_id, { tier: 'safe_harbor', dbPath: db.path })).warnings).toEqual([said]);
+		// every unit audited at $0: differences = the paid amounts, whose spread (4 of 12 units)
+		// is far wider than +/-25%, so the appraisal adds its own warning after the draw's
+		const sampled = small.units.filter((u) => u.role === 'sample');
+		await importFindings(small.sample_id, `item,audited_amount\n${sampled.map((u) => `${u.item},0`).join('\n')}\n`, { dbPath: db.path });
+		const a = await getAppraisal(small.sample_id, { dbPath: db.path });
+		const p90 = a.variable?.intervals.find((i) => i.confidence === 0.9)?.precision_pct as number;
+		expect(p90).toBeGreaterThan(0.25);
+		expect(a.warnings).toEqual([said, `The overpayment's precision at 90% confidence is ±${(p90 * 100).toFixed(2)}% of the point estimate, worse than the ±25% the sample was sized for.`]);
 	});
 });
 

@@ -1,6 +1,6 @@
 // Sample sizes, strata boundaries and allocation, checked by hand.
 import { describe, expect, it } from 'vitest';
-import { attributeSize, presetSize, variableSize, variableSizeFromErrorRate } from '../../src/lib/server/stats/sampling-size.ts';
+import { attributeMeets, attributeSize, presetSize, variableSize, variableSizeFromErrorRate } from '../../src/lib/server/stats/sampling-size.ts';
 import { hypergeometricLimits } from '../../src/lib/server/stats/appraisal-attribute.ts';
 import { allocate, equalDollarBoundaries, stratumOf } from '../../src/lib/server/stats/sampling-strata.ts';
 import { computeSampleSize } from '../../src/lib/server/sampling/size.ts';
@@ -54,26 +54,29 @@ describe('variable sample size (RAT-STATS: rounded to the nearest unit)', () => 
 
 describe('attribute sample size (RAT-STATS: exact hypergeometric search)', () => {
 	// Expected sizes from an independent search in Python with scipy.stats.hypergeom (limits by
-	// scanning every M; k = round(p n); smallest n with rate - lower <= w and upper - rate <= w):
-	//   N 1,000, p 5%, w 3%, 95%  -> 244 (the normal approximation gave 169)
-	//   N 2,000, p 10%, w 5%, 90% -> 140 (normal 93)
-	//   N 500,  p 20%, w 5%, 95%  -> 185 (normal 166)
+	// scanning every M; k = round(p n); smallest n with (upper - lower) / 2 <= w as rates):
+	//   N 1,000, p 5%, w 3%, 95%  -> 186 (the normal approximation gave 169)
+	//   N 2,000, p 10%, w 5%, 90% -> 110 (normal 93)
+	//   N 500,  p 20%, w 5%, 95%  -> 170 (normal 166; 171 misses again: the width is not monotone)
 	it.each([
-		[1000, 0.05, 0.03, 0.95, 244, 169],
-		[2000, 0.1, 0.05, 0.9, 140, 93],
-		[500, 0.2, 0.05, 0.95, 185, 166]
+		[1000, 0.05, 0.03, 0.95, 186, 169],
+		[2000, 0.1, 0.05, 0.9, 110, 93],
+		[500, 0.2, 0.05, 0.95, 170, 166]
 	])('N %i, p %f, +/- %f at %f -> %i (normal approximation %i)', (universe, error_rate, precision, confidence, n, normal) => {
 		const r = attributeSize({ universe, error_rate, precision, confidence });
 		expect(r.sample_size).toBe(n);
 		expect(r.inputs.normal_approximation).toBe(normal);
 	});
 
-	it('the boundary: 243 units miss +/- 3 points, 244 meet it (N 1,000, p 5%, 95%)', () => {
-		// scipy: n 243, k 12: limits 29..80 -> upper - rate = 0.080 - 0.049383 = 0.030617 > 0.03
-		//        n 244, k 12: limits 29..79 -> 0.079 - 0.049180 = 0.029820 <= 0.03, rate - lower = 0.020180
-		expect(hypergeometricLimits(1000, 243, 12, 0.025)).toEqual({ lower: 29, upper: 80 });
-		expect(hypergeometricLimits(1000, 244, 12, 0.025)).toEqual({ lower: 29, upper: 79 });
-		expect(attributeSize({ universe: 1000, error_rate: 0.05, precision: 0.03, confidence: 0.95 }).sample_size).toBe(244);
+	it('the boundary: 185 units miss +/- 3 points, 186 meet it exactly (N 1,000, p 5%, 95%)', () => {
+		// scipy: n 185, k 9: limits 25..86 -> half-width (86 - 25) / 2 / 1,000 = 0.0305 > 0.03
+		//        n 186, k 9: limits 25..85 -> (85 - 25) / 2 / 1,000 = 0.0300: at the precision, so it meets it
+		expect(hypergeometricLimits(1000, 185, 9, 0.025)).toEqual({ lower: 25, upper: 86 });
+		expect(hypergeometricLimits(1000, 186, 9, 0.025)).toEqual({ lower: 25, upper: 85 });
+		expect(attributeMeets(1000, 185, 0.05, 0.03, 0.95)).toBe(false);
+		expect(attributeMeets(1000, 186, 0.05, 0.03, 0.95)).toBe(true);
+		expect(attributeMeets(1000, 187, 0.05, 0.03, 0.95)).toBe(true);
+		expect(attributeSize({ universe: 1000, error_rate: 0.05, precision: 0.03, confidence: 0.95 }).sample_size).toBe(186);
 	});
 
 	it('the quick start (half the normal size) finds the same size as a search from 1', () => {
@@ -81,7 +84,7 @@ describe('attribute sample size (RAT-STATS: exact hypergeometric search)', () =>
 			for (let n = 1; n < N; n++) {
 				const k = Math.round(p * n);
 				const { lower, upper } = hypergeometricLimits(N, n, k, (1 - c) / 2);
-				if (k / n - lower / N <= w + 1e-12 && upper / N - k / n <= w + 1e-12) return n;
+				if ((upper - lower) / N / 2 <= w + 1e-12) return n;
 			}
 			return N;
 		};

@@ -43,6 +43,7 @@ function printSample(a: SampleAppraisal, json?: boolean): void {
 	if (json) return printJson(a);
 	info(`sample ${a.sample_id} (${a.method}, ${a.design}): ${a.reviewed} of ${a.sample_size} units reviewed`);
 	for (const n of a.notes) info(n);
+	for (const w of a.warnings) info(`warning: ${w}`);
 	if (a.variable) process.stdout.write(`${variableText(a.variable)}\n`);
 	if (a.attribute) process.stdout.write(`${attributeText(a.attribute)}\n`);
 }

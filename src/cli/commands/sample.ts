@@ -1,6 +1,9 @@
 // claimlens sample (--frame FRAME.json | --frame-id ID) --size N --seed S [--spares K]
 //   [--method simple|stratified|probe] [--stratify auto[:L] | B1,B2,...] [--allocation proportional|dollars]
 //   [--out FILE] [--format csv|xlsx|parquet] [--tier full|limited|safe_harbor] [--user NAME] [--json]
+//   [--recommended-size N [--target-basis variable|attribute|preset] [--target-precision P] [--target-confidence C]]
+// The target (what `sample-size` recommended) goes into the manifest; a smaller draw is warned
+// about there, and an appraisal less precise than the target is warned about by `appraise`.
 // Saves the frame (from a FrameDefinition JSON file), draws the sample, and with --out writes
 // the export and its manifest (FILE.manifest.json). Same function as the Samples page.
 import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
@@ -30,6 +33,10 @@ const Flags = z.object({
 	format: ExportFormat.optional(),
 	tier: Tier.default('safe_harbor'),
 	user: z.string().max(120).optional(),
+	'recommended-size': z.string().optional(),
+	'target-basis': z.string().optional(),
+	'target-precision': z.string().optional(),
+	'target-confidence': z.string().optional(),
 	db: z.string().optional(),
 	json: z.boolean().optional()
 });
@@ -59,7 +66,8 @@ export async function sampleCommand(argv: string[]): Promise<void> {
 		{
 			frame: { type: 'string' }, 'frame-id': { type: 'string' }, size: { type: 'string' }, seed: { type: 'string' }, spares: { type: 'string' },
 			method: { type: 'string' }, stratify: { type: 'string' }, allocation: { type: 'string' }, out: { type: 'string' }, format: { type: 'string' },
-			tier: { type: 'string' }, user: { type: 'string' }
+			tier: { type: 'string' }, user: { type: 'string' }, 'recommended-size': { type: 'string' }, 'target-basis': { type: 'string' },
+			'target-precision': { type: 'string' }, 'target-confidence': { type: 'string' }
 		},
 		Flags
 	);
@@ -75,11 +83,15 @@ export async function sampleCommand(argv: string[]): Promise<void> {
 		boundaries: stratify && !stratify.startsWith('auto') ? stratify.split(',').map(Number) : [],
 		strata: stratify?.startsWith('auto:') ? stratify.slice(5) : 3,
 		allocation: flags.allocation ?? 'proportional',
-		drawn_by: flags.user ?? UNKNOWN_USER
+		drawn_by: flags.user ?? UNKNOWN_USER,
+		recommended_size: flags['recommended-size'],
+		target_basis: flags['target-basis'],
+		target_precision: flags['target-precision'],
+		target_confidence: flags['target-confidence']
 	});
 	if (!request.success) {
 		const issue = request.error.issues[0];
-		throw new CliError(`--${issue?.path.join('.') || 'size'}: ${issue?.message}`);
+		throw new CliError(`--${(issue?.path.join('.') || 'size').replace(/_/g, '-')}: ${issue?.message}`);
 	}
 	const format = flags.out ? formatOf(flags.out, flags.format) : undefined;
 	await cliErrors(async () => {
@@ -99,6 +111,7 @@ export async function sampleCommand(argv: string[]): Promise<void> {
 		info(`frame ${frame.frame_id}: ${fmtInt(frame.size)} ${frame.unit} units, ${paid} paid, checksum ${frame.checksum}`);
 		let manifest: Manifest = await drawSample(frame.frame_id, request.data, { dbPath: flags.db });
 		info(`sample ${manifest.sample_id}: ${manifest.method}, seed ${manifest.seed}, ${manifest.sample_size} units + ${manifest.spare_unit_nos.length} spares`);
+		for (const w of manifest.warnings) info(`warning: ${w}`);
 		let exported = null;
 		if (flags.out && format) {
 			const ex = await openExport(manifest.sample_id, { format, tier: flags.tier, exportedBy: flags.user ?? UNKNOWN_USER, dbPath: flags.db });

@@ -27,6 +27,10 @@ export const FlagRow = z.object({
 	q_value: z.number().nullable(),
 	upper_limit: z.number().nullable(),
 	phi: z.number().nullable(),
+	/** additive over-dispersion tau^2 (null unless the rule uses the additive model) */
+	tau2: z.number().nullable(),
+	/** which over-dispersion model the limits use (null for line rules) */
+	dispersion_model: z.enum(['multiplicative', 'additive']).nullable(),
 	excess_services: z.number().nullable(),
 	dollars_at_risk: z.number().nullable(),
 	flagged: z.boolean(),

@@ -35,6 +35,10 @@ export const PeerRule = z
 		percentile_threshold: z.number().min(0).max(1).default(0.9),
 		/** peer groups smaller than this get no flags */
 		min_peer_group: z.number().int().min(2).default(5),
+		/** peer groups with fewer providers than this judge each provider against the others' rate (leave-one-out) */
+		loo_below: z.number().int().min(0).default(20),
+		/** over-dispersion model (Spiegelhalter 2005): multiplicative phi, or additive random effects tau^2 */
+		overdispersion: z.enum(['multiplicative', 'additive']).default('multiplicative'),
 		/** difference: excess x (mean allowed of numerator codes - of the other codes);
 		 *  numerator_amount: excess x mean allowed of numerator lines (modifier rules, where the
 		 *  whole line is what the modifier unlocked) */

@@ -52,6 +52,19 @@ export const tierDescriptions: Record<Tier, string> = {
 		'Safe harbor (45 CFR 164.514(b)(2)): as the limited data set, and dates of service reduced to the year (YYYY). Diagnosis and procedure codes, amounts and providers kept.'
 };
 
+/**
+ * What a sample was sized for (the calculator's answer the user took), kept in the manifest so
+ * that a smaller draw or a less precise appraisal is flagged (design-checks.ts). precision is
+ * relative to the point estimate for variable targets and in rate points for attribute ones.
+ */
+export const DesignTarget = z.object({
+	recommended_size: z.number().int().positive(),
+	basis: z.enum(['variable', 'attribute', 'preset']),
+	precision: z.number().gt(0).lt(1).nullable(),
+	confidence: z.number().gt(0.5).lt(1).nullable()
+});
+export type DesignTarget = z.infer<typeof DesignTarget>;
+
 export const DrawRequest = z
 	.object({
 		method: SampleMethod.default('simple'),
@@ -63,7 +76,12 @@ export const DrawRequest = z
 		/** stratified without boundaries: this many strata, boundaries found automatically */
 		strata: z.coerce.number().int().min(2).max(20).default(3),
 		allocation: Allocation.default('proportional'),
-		drawn_by: optional(z.string().trim().max(120))
+		drawn_by: optional(z.string().trim().max(120)),
+		/** the size the calculator recommended, and what for (all optional: a draw may have no target) */
+		recommended_size: optional(z.coerce.number().int().positive()),
+		target_basis: optional(z.enum(['variable', 'attribute', 'preset'])),
+		target_precision: optional(z.coerce.number().gt(0).lt(1)),
+		target_confidence: optional(z.coerce.number().gt(0.5).lt(1))
 	})
 	.refine((r) => r.method !== 'probe' || r.size === 30 || r.size === 50, { message: 'a probe sample has 30 or 50 units', path: ['size'] })
 	.refine((r) => r.boundaries.every((b, i) => i === 0 || b > (r.boundaries[i - 1] as number)), { message: 'boundaries must increase', path: ['boundaries'] });
@@ -134,7 +152,11 @@ export const Manifest = z.object({
 	drawn_by: z.string(),
 	drawn_at: z.string(),
 	deidentification: z.object({ tier: Tier, description: z.string() }),
-	exports: z.array(ExportRecord)
+	exports: z.array(ExportRecord),
+	/** what the sample was sized for (null: drawn without a target; absent in manifests before it existed) */
+	design_target: DesignTarget.nullable().default(null),
+	/** said at draw time and kept: e.g. fewer units than recommended */
+	warnings: z.array(z.string()).default([])
 });
 export type Manifest = z.infer<typeof Manifest>;
 

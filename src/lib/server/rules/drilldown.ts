@@ -11,7 +11,7 @@ import type { PeerRule } from '../../schemas/rules.ts';
 import { loadCatalog, resolveCodes } from './catalog.ts';
 import { evaluateRules, type PeerBy, type Source } from './evaluate.ts';
 import { findingLines } from './line-engine.ts';
-import { funnelLimits } from '../stats/funnel.ts';
+import { funnelLimits, type OverDispersion } from '../stats/funnel.ts';
 
 export interface FunnelCurvePoint {
 	n: number;
@@ -55,17 +55,20 @@ async function presentCodes(conn: DuckDBConnection, source: string, year = 0): P
 	return (await runQuery(conn, 'rules/distinct_codes', { source, year })).map((r) => String(r.procedure_code));
 }
 
-/** Funnel limits at 60 volumes spread log-evenly over the peers' range. */
-function funnelCurve(p0: number, phi: number, zLimit: number, maxN: number): FunnelCurvePoint[] {
-	const out: FunnelCurvePoint[] = [];
-	const top = Math.max(10, maxN * 1.1);
-	for (let i = 0; i <= 60; i++) {
-		const n = Math.round(Math.exp(Math.log(5) + ((Math.log(top) - Math.log(5)) * i) / 60));
-		if (out.length && out[out.length - 1]?.n === n) continue;
-		const { upper, lower } = funnelLimits(n, p0, phi, zLimit);
-		out.push({ n, upper, lower });
-	}
-	return out;
+/**
+ * Funnel limits at 60 volumes spread log-evenly over the peers' range, plus each peer's own
+ * volume, so that the line drawn passes exactly through the limit every provider is judged by.
+ */
+export function funnelCurve(p0: number, d: OverDispersion, zLimit: number, peerNs: number[]): FunnelCurvePoint[] {
+	const top = Math.max(10, Math.max(0, ...peerNs) * 1.1);
+	const ns = new Set<number>(peerNs.filter((n) => n > 0).map((n) => Math.round(n)));
+	for (let i = 0; i <= 60; i++) ns.add(Math.round(Math.exp(Math.log(5) + ((Math.log(top) - Math.log(5)) * i) / 60)));
+	return [...ns]
+		.sort((a, b) => a - b)
+		.map((n) => {
+			const { upper, lower } = funnelLimits(n, p0, d, zLimit);
+			return { n, upper, lower };
+		});
 }
 
 export async function getDrilldown(opts: { npi: string; ruleId: string; peerBy?: PeerBy; source?: Source; year?: number; flagRule?: 'z' | 'fdr'; dbPath?: string }): Promise<Drilldown> {
@@ -104,7 +107,13 @@ export async function getDrilldown(opts: { npi: string; ruleId: string; peerBy?:
 	base.peers = peerRows.map((r) => ({ npi: r.provider_npi, name: r.provider_name, n: r.denominator ?? 0, rate: r.rate ?? 0, flagged: r.flagged }));
 	const p0 = row?.peer_rate ?? null;
 	if (p0 !== null && p0 > 0 && p0 < 1) {
-		base.curve = funnelCurve(p0, row?.phi ?? 1, peer.z_threshold, Math.max(...base.peers.map((p) => p.n)));
+		// the group's over-dispersion as the flag used it; around the viewed provider's own peer
+		// rate (in a leave-one-out group, the other providers' rate)
+		const d: OverDispersion =
+			row?.dispersion_model === 'additive'
+				? { model: 'additive', phi: 1, tau2: row.tau2 ?? 0, applied: (row.tau2 ?? 0) > 0, k: row.peer_count ?? 0 }
+				: { model: 'multiplicative', phi: row?.phi ?? 1, tau2: 0, applied: (row?.phi ?? 1) > 1, k: row?.peer_count ?? 0 };
+		base.curve = funnelCurve(p0, d, peer.z_threshold, base.peers.map((p) => p.n));
 	}
 	await withConnection(async (conn) => {
 		const codes = resolveCodes(peer, await presentCodes(conn, ev.source as string, ev.year ?? 0));

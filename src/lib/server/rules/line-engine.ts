@@ -121,6 +121,8 @@ export async function summarizeLineRule(conn: DuckDBConnection, rule: LineRule):
 		q_value: null,
 		upper_limit: null,
 		phi: null,
+		tau2: null,
+		dispersion_model: null,
 		excess_services: null,
 		dollars_at_risk: p.dollars,
 		flagged: true,

@@ -2,16 +2,24 @@
 // tests/unit/peer-engine.test.ts). Definitions: domain.md "Claim-line rules":
 //   rate p = x / n; peer rate p0 = sum x / sum n over the peer group; peer median of p;
 //   percentile = share of peers whose rate is at or below p; funnel z against p0 with
-//   Spiegelhalter's multiplicative over-dispersion; excess = x - n p0;
+//   Spiegelhalter's over-dispersion, multiplicative (phi) or additive (tau^2) as the rule's
+//   catalog entry chooses (stats/funnel.ts); excess = x - n p0;
+//   leave-one-out: in a small peer group (fewer than the rule's loo_below providers, default
+//   20), and for a provider holding at least LOO_SHARE (10%) of its group's denominator in any
+//   group, p0 for that provider is the rate of the OTHER providers,
+//   (sum x - x_i) / (sum n - n_i), so that its own volume does not pull the benchmark towards
+//   itself (a dominant outlier otherwise makes itself the norm and everyone else look odd);
 //   dollars at risk = excess x (mean allowed of numerator - mean allowed of other codes), or
 //   excess x mean allowed of numerator lines for modifier rules (catalog "dollars").
-// Flag = z above the rule's threshold AND percentile >= its threshold AND n >= minimum volume,
-// in a peer group of at least min_peer_group providers. Multiplicity (applyMultiplicity, run
+// Flag = rate above the provider's own upper funnel limit (the limit the drill-down draws at its
+// volume, at the rule's z_threshold) AND percentile >= its threshold AND n >= minimum volume,
+// in a peer group of at least min_peer_group providers. The limit, not the mid-p z, decides, so
+// that no provider sits above the drawn line unflagged for a statistical reason. Multiplicity (applyMultiplicity, run
 // over every peer rule of an evaluation): p = 1 - Phi(z), Benjamini-Hochberg q; under the
 // `fdr` flag rule, q <= 0.05 replaces the z condition.
 import type { PeerRule } from '../../schemas/rules.ts';
 import type { FlagRow, FlagRule } from '../../schemas/flags.ts';
-import { funnelPoint, overDispersion, pooledRate } from '../stats/funnel.ts';
+import { funnelPoint, overDispersion, pooledRate, type DispersionModel, type OverDispersion } from '../stats/funnel.ts';
 import { benjaminiHochberg, FDR_Q_DEFAULT, upperTailP } from '../stats/fdr.ts';
 import { median, percentileRank } from '../stats/percentile.ts';
 
@@ -34,12 +42,17 @@ export interface PeerGroupStats {
 	median: number | null;
 	phi: number;
 	phiApplied: boolean;
+	/** the over-dispersion the group's limits use (model, phi or tau^2) */
+	dispersion: OverDispersion;
 	/** numerator-weighted mean allowed across the group, for dollars when a provider has none */
 	numMean: number | null;
 	otherMean: number | null;
 }
 
 const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
+
+/** A provider with at least this share of its group's denominator is judged against the others (leave-one-out). */
+export const LOO_SHARE = 0.1;
 
 function weightedMean(rows: PeerCounts[], value: (r: PeerCounts) => number | null, weight: (r: PeerCounts) => number): number | null {
 	let s = 0;
@@ -55,10 +68,10 @@ function weightedMean(rows: PeerCounts[], value: (r: PeerCounts) => number | nul
 	return w > 0 ? s / w : null;
 }
 
-export function groupStats(key: string, label: string, rows: PeerCounts[]): PeerGroupStats {
+export function groupStats(key: string, label: string, rows: PeerCounts[], model: DispersionModel = 'multiplicative'): PeerGroupStats {
 	const units = rows.filter((r) => r.denominator > 0).map((r) => ({ x: r.numerator, n: r.denominator }));
 	const pooled = pooledRate(units);
-	const od = pooled === null ? { phi: 1, applied: false } : overDispersion(units, pooled);
+	const od: OverDispersion = pooled === null ? { model, phi: 1, tau2: 0, applied: false, k: 0 } : overDispersion(units, pooled, model);
 	return {
 		key,
 		label,
@@ -67,6 +80,7 @@ export function groupStats(key: string, label: string, rows: PeerCounts[]): Peer
 		median: median(units.map((u) => u.x / u.n)),
 		phi: od.phi,
 		phiApplied: od.applied,
+		dispersion: od,
 		numMean: weightedMean(rows, (r) => r.num_mean_allowed, (r) => r.numerator),
 		otherMean: weightedMean(rows, (r) => r.other_mean_allowed, (r) => r.denominator - r.numerator)
 	};
@@ -86,6 +100,8 @@ export interface PeerCheck {
 	bigGroup: boolean;
 	volumeOk: boolean;
 	pctOk: boolean;
+	/** rate above the provider's own upper funnel limit (the z rule's significance condition) */
+	aboveLimit: boolean;
 	dollars: number | null;
 }
 
@@ -105,7 +121,7 @@ export function applyMultiplicity(checks: PeerCheck[], flagRule: FlagRule = 'z',
 		const qi = q[i] ?? null;
 		row.q_value = qi;
 		const qOk = qi !== null && qi <= qThreshold;
-		const zOk = row.z !== null && row.z > c.rule.z_threshold;
+		const zOk = c.aboveLimit;
 		if (flagRule === 'fdr') {
 			if (row.z !== null) row.reasons[2] = `z ${row.z.toFixed(2)} (not a condition under the FDR rule)`;
 			row.reasons.splice(3, 0, qi === null ? 'no q-value (no z)' : `q ${fmtP(qi)} ${qOk ? '<=' : '>'} ${qThreshold} (Benjamini-Hochberg over ${m} peer-rule tests)`);
@@ -133,14 +149,21 @@ export function evaluatePeerRule(rule: PeerRule, counts: PeerCounts[]): { rows: 
 	for (const [key, members] of byGroup) {
 		const first = members[0] as PeerCounts;
 		const label = first.peer_extra ? `${first.specialty} / ${first.peer_extra}` : first.specialty;
-		const g = groupStats(key, label, members);
+		const g = groupStats(key, label, members, rule.overdispersion);
 		groups.push(g);
 		const rates = members.filter((m) => m.denominator > 0).map((m) => m.numerator / m.denominator);
+		let sumX = 0;
+		let sumN = 0;
+		for (const m of members) if (m.denominator > 0) (sumX += m.numerator), (sumN += m.denominator);
+		const smallGroup = g.providers < rule.loo_below;
 		for (const m of members) {
 			if (m.denominator <= 0) continue;
 			const rate = m.numerator / m.denominator;
-			const p0 = g.pooled;
-			const f = p0 === null ? { z: null, upperLimit: null } : funnelPoint({ x: m.numerator, n: m.denominator }, p0, g.phi, rule.z_threshold);
+			const rest = sumN - m.denominator;
+			const dominant = m.denominator >= LOO_SHARE * sumN;
+			const leaveOneOut = smallGroup || dominant;
+			const p0 = leaveOneOut ? (rest > 0 ? (sumX - m.numerator) / rest : null) : g.pooled;
+			const f = p0 === null ? { z: null, upperLimit: null } : funnelPoint({ x: m.numerator, n: m.denominator }, p0, g.dispersion, rule.z_threshold);
 			const percentile = percentileRank(rate, rates);
 			const excess = p0 === null ? null : m.numerator - m.denominator * p0;
 			const numMean = m.num_mean_allowed ?? g.numMean;
@@ -153,11 +176,20 @@ export function evaluatePeerRule(rule: PeerRule, counts: PeerCounts[]): { rows: 
 			const reasons: string[] = [];
 			const bigGroup = g.providers >= rule.min_peer_group;
 			const volumeOk = m.denominator >= rule.min_volume;
-			const funnelOk = f.z !== null && f.z > rule.z_threshold;
+			const funnelOk = f.z !== null && f.upperLimit !== null && rate > f.upperLimit;
 			const pctOk = percentile !== null && percentile >= rule.percentile_threshold;
 			reasons.push(bigGroup ? `peer group of ${g.providers} providers` : `peer group of ${g.providers} is below ${rule.min_peer_group}: no flags`);
 			reasons.push(volumeOk ? `volume ${m.denominator} >= ${rule.min_volume}` : `volume ${m.denominator} below the minimum ${rule.min_volume}`);
-			reasons.push(f.z === null ? 'no funnel z (peer rate is 0 or 100%)' : `z ${f.z.toFixed(2)} ${funnelOk ? '>' : '<='} ${rule.z_threshold.toFixed(2)}`);
+			reasons.push(
+				f.z === null || f.upperLimit === null
+					? 'no funnel z (peer rate is 0 or 100%)'
+					: `rate ${pct(rate)} ${funnelOk ? 'above' : 'within'} the funnel limit ${pct(f.upperLimit)} at this volume (z ${f.z.toFixed(2)}, limit at z ${rule.z_threshold.toFixed(2)})`
+			);
+			if (leaveOneOut && p0 !== null) {
+				const why = smallGroup ? `groups under ${rule.loo_below}` : `this provider has ${pct(m.denominator / sumN)} of the group's volume`;
+				reasons.push(`peer rate ${pct(p0)} of the other ${g.providers - 1} providers (leave-one-out: ${why})`);
+			}
+			if (g.dispersion.applied) reasons.push(g.dispersion.model === 'additive' ? `additive over-dispersion tau² ${g.dispersion.tau2.toExponential(2)}` : `multiplicative over-dispersion phi ${g.dispersion.phi.toFixed(2)}`);
 			reasons.push(percentile === null ? 'no percentile' : `percentile ${pct(percentile)} ${pctOk ? '>=' : '<'} ${pct(rule.percentile_threshold)}`);
 			const flagged = bigGroup && volumeOk && funnelOk && pctOk;
 			const row: FlagRow = {
@@ -180,6 +212,8 @@ export function evaluatePeerRule(rule: PeerRule, counts: PeerCounts[]): { rows: 
 				q_value: null,
 				upper_limit: f.upperLimit,
 				phi: g.phi,
+				tau2: g.dispersion.model === 'additive' ? g.dispersion.tau2 : null,
+				dispersion_model: g.dispersion.model,
 				excess_services: excess,
 				dollars_at_risk: dollars === null ? null : Math.round(dollars * 100) / 100,
 				flagged,
@@ -187,7 +221,7 @@ export function evaluatePeerRule(rule: PeerRule, counts: PeerCounts[]): { rows: 
 				reasons
 			};
 			rows.push(row);
-			checks.push({ row, rule, bigGroup, volumeOk, pctOk, dollars });
+			checks.push({ row, rule, bigGroup, volumeOk, pctOk, aboveLimit: funnelOk, dollars });
 		}
 	}
 	return { rows, groups, checks };

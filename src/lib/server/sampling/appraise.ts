@@ -8,6 +8,7 @@ import type { Finding, Manifest } from '../../schemas/sampling.ts';
 import { appraiseVariable, type VariableAppraisal, type StratumValues } from '../stats/appraisal-variable.ts';
 import { appraiseAttributeStratified, type AttributeAppraisal } from '../stats/appraisal-attribute.ts';
 import { getManifest } from './manifest.ts';
+import { appraisalWarnings } from './design-checks.ts';
 import { listFindings } from './findings.ts';
 
 export interface SampleAppraisal {
@@ -22,6 +23,10 @@ export interface SampleAppraisal {
 	variable: VariableAppraisal | null;
 	attribute: AttributeAppraisal | null;
 	notes: string[];
+	/** the draw's warnings (manifest) and the appraisal's own: precision worse than the target */
+	warnings: string[];
+	/** what the sample was sized for, from the manifest */
+	design_target: Manifest['design_target'];
 }
 
 export function appraiseFindings(manifest: Manifest, findings: Finding[]): SampleAppraisal {
@@ -39,7 +44,9 @@ export function appraiseFindings(manifest: Manifest, findings: Finding[]): Sampl
 		missing_items: missing,
 		variable: null,
 		attribute: null,
-		notes: []
+		notes: [],
+		warnings: [...manifest.warnings],
+		design_target: manifest.design_target
 	};
 	if (missing.length) {
 		base.notes.push(`${missing.length} of ${sampled.length} sampled units have no finding yet: the appraisal needs all of them.`);
@@ -63,6 +70,7 @@ export function appraiseFindings(manifest: Manifest, findings: Finding[]): Sampl
 	} else {
 		base.notes.push('Some findings give error yes/no without an audited amount: only the attribute (error rate) appraisal is possible.');
 	}
+	base.warnings.push(...appraisalWarnings(manifest.design_target, base.variable, base.attribute));
 	if (manifest.method === 'probe') base.notes.push('A probe sample: use its mean and SD of differences to size the full sample.');
 	return base;
 }

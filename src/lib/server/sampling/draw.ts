@@ -6,9 +6,10 @@ import { defaultDbPath, withConnection } from '../db/database.ts';
 import { runQuery, runSql } from '../db/query-files.ts';
 import { GENERATOR, Xoshiro128, drawWithoutReplacement } from '../stats/sampling-prng.ts';
 import { allocate, equalDollarBoundaries, type AmountGroup } from '../stats/sampling-strata.ts';
-import type { DrawRequest, Manifest, ManifestStratum, ManifestUnit } from '../../schemas/sampling.ts';
+import type { DesignTarget, DrawRequest, Manifest, ManifestStratum, ManifestUnit } from '../../schemas/sampling.ts';
 import { tierDescriptions } from '../../schemas/sampling.ts';
 import { CHECKSUM_METHOD, FRAME_ORDER, SamplingError, getFrame, type FrameInfo } from './frames.ts';
+import { drawWarnings } from './design-checks.ts';
 
 export const UNKNOWN_USER = 'unknown (no sign-in yet)';
 
@@ -113,7 +114,20 @@ export function buildManifest(o: {
 		drawn_by: o.drawnBy,
 		drawn_at: o.drawnAt,
 		deidentification: { tier: 'full', description: tierDescriptions.full },
-		exports: []
+		exports: [],
+		design_target: designTarget(req),
+		warnings: drawWarnings(req.size, designTarget(req))
+	};
+}
+
+/** The calculator's recommendation the draw was made against, if the request carries one. */
+export function designTarget(req: DrawRequest): DesignTarget | null {
+	if (req.recommended_size === undefined) return null;
+	return {
+		recommended_size: req.recommended_size,
+		basis: req.target_basis ?? 'variable',
+		precision: req.target_precision ?? null,
+		confidence: req.target_precision === undefined ? null : (req.target_confidence ?? 0.9)
 	};
 }
 

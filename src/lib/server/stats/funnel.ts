@@ -8,8 +8,17 @@
 //  - over-dispersion phi = mean of z_i^2 over the k peers, after winsorizing z at its 10th and
 //    90th percentiles so the outliers we look for do not hide themselves; phi is applied only
 //    when k * phi exceeds the chi-squared(k - 1) 95% point (else phi = 1);
-//  - adjusted z = z / sqrt(phi); the upper limit is Spiegelhalter's interpolated exact binomial
-//    quantile, widened around p0 by sqrt(phi).
+//  - multiplicative model: adjusted z = z / sqrt(phi); the limits are the rates whose mid-p z
+//    is +/- sqrt(phi) x the threshold (midpLimit: Spiegelhalter's interpolation applied to the
+//    mid-p distribution), so a provider is above the drawn limit exactly when its adjusted z is
+//    above the threshold;
+//  - additive random-effects model (Spiegelhalter 2005 QSHC, section "additive"): a
+//    between-provider variance tau^2 = (k phi - (k - 1)) / (sum w - sum w^2 / sum w), with
+//    w_i = n_i / (p0 (1 - p0)) (the inverse within-provider variance), when the same chi-squared
+//    test finds over-dispersion (else 0). A provider's variance becomes s^2(n) + tau^2, so its
+//    z is divided, and the limit's z multiplied, by sqrt(1 + tau^2 n / (p0 (1 - p0))): little
+//    at small volumes (where the binomial noise dominates, so a small extreme provider is not
+//    hidden as under phi), much at large ones. With tau^2 = 0 both models are the exact binomial.
 import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import chisquareQuantile from '@stdlib/stats-base-dists-chisquare-quantile';
@@ -65,8 +74,10 @@ export function pooledRate(units: Unit[]): number | null {
 	return n > 0 ? x / n : null;
 }
 
-/** z capped where the normal quantile stops being finite in double precision. */
+/** z where the exact tail stops being representable in double precision (see exactZ). */
 const Z_CAP = 37;
+/** The mid-p tail at Z_CAP (about 5.7e-300): at or below it, z comes from the normal approximation. */
+const TAIL_CAP = normalCdf(-Z_CAP, 0, 1);
 
 /** Exact mid-p binomial z of x events in n trials against p0 (counts rounded: CMS counts can be fractional). */
 export function exactZ(u: Unit, p0: number): number | null {
@@ -76,29 +87,59 @@ export function exactZ(u: Unit, p0: number): number | null {
 	// upper tails straight from the regularized incomplete beta, P(X >= k) = I_p0(k, n - k + 1),
 	// so that 1e-30 tails do not round to 0 as 1 - cdf would
 	const atLeast = (k: number) => (k <= 0 ? 1 : k > n ? 0 : betainc(p0, k, n - k + 1));
+	// Beyond the cap (a tail under about 1e-300, where doubles underflow) the normal
+	// approximation's z, (x - n p0) / sqrt(n p0 (1 - p0)), is used when it is larger: a capped z
+	// divided by an additive widening would otherwise fall back inside the limits it is far beyond.
+	const normalZ = (x - n * p0) / Math.sqrt(n * p0 * (1 - p0));
 	const upperMid = (atLeast(x) + atLeast(x + 1)) / 2;
-	if (upperMid < 0.5) return upperMid <= 0 ? Z_CAP : Math.min(Z_CAP, -normalQuantile(upperMid));
+	if (upperMid < 0.5) return upperMid <= TAIL_CAP ? Math.max(Z_CAP, normalZ) : Math.min(Z_CAP, -normalQuantile(upperMid));
 	// low rates: the lower mid-p tail P(X < x) + P(X = x) / 2 from the CDF, accurate when small
 	const lowerMid = ((x > 0 ? binomialCdf(x - 1, n, p0) : 0) + binomialCdf(x, n, p0)) / 2;
-	return lowerMid <= 0 ? -Z_CAP : Math.max(-Z_CAP, normalQuantile(lowerMid));
+	return lowerMid <= TAIL_CAP ? Math.min(-Z_CAP, normalZ) : Math.max(-Z_CAP, normalQuantile(lowerMid));
 }
 
+export type DispersionModel = 'multiplicative' | 'additive';
+
 export interface OverDispersion {
+	model: DispersionModel;
+	/** multiplicative factor (1 when not applied or under the additive model) */
 	phi: number;
-	/** true when phi passed the chi-squared test and is applied */
+	/** additive between-provider variance of the rate (0 when not applied or multiplicative) */
+	tau2: number;
+	/** true when the chi-squared test found over-dispersion and the model's term is applied */
 	applied: boolean;
 	k: number;
 }
 
-export function overDispersion(units: Unit[], p0: number): OverDispersion {
-	const zs = units.map((u) => exactZ(u, p0)).filter((z): z is number => z !== null);
-	const k = zs.length;
-	if (k < 2) return { phi: 1, applied: false, k };
+/** No over-dispersion: the exact binomial limits as they are. */
+export const NO_DISPERSION: OverDispersion = { model: 'multiplicative', phi: 1, tau2: 0, applied: false, k: 0 };
+
+/**
+ * Over-dispersion of a peer group's rates around p0 (winsorized z-scores, chi-squared test at
+ * 95%), as a multiplicative phi or an additive tau^2 (see the header for the formulas).
+ */
+export function overDispersion(units: Unit[], p0: number, model: DispersionModel = 'multiplicative'): OverDispersion {
+	const scored = units.map((u) => ({ u, z: exactZ(u, p0) })).filter((s): s is { u: Unit; z: number } => s.z !== null);
+	const k = scored.length;
+	if (k < 2) return { model, phi: 1, tau2: 0, applied: false, k };
+	const zs = scored.map((s) => s.z);
 	const lo = quantile(zs, 0.1) as number;
 	const hi = quantile(zs, 0.9) as number;
 	const phiHat = zs.reduce((s, z) => s + Math.min(hi, Math.max(lo, z)) ** 2, 0) / k;
 	const applied = k * phiHat > chiSquaredQuantile(0.95, k - 1) && phiHat > 1;
-	return { phi: applied ? phiHat : 1, applied, k };
+	if (model === 'multiplicative') return { model, phi: applied ? phiHat : 1, tau2: 0, applied, k };
+	const w = scored.map((s) => Math.round(s.u.n) / (p0 * (1 - p0)));
+	const sw = w.reduce((a, b) => a + b, 0);
+	const sw2 = w.reduce((a, b) => a + b * b, 0);
+	const tau2 = applied ? Math.max(0, (k * phiHat - (k - 1)) / (sw - sw2 / sw)) : 0;
+	return { model, phi: 1, tau2, applied: applied && tau2 > 0, k };
+}
+
+/** How far a provider of volume n has its z shrunk and its limit pushed out from p0. */
+export function widening(n: number, p0: number, d: OverDispersion | number): number {
+	if (typeof d === 'number') return Math.sqrt(d);
+	if (d.model === 'multiplicative') return Math.sqrt(d.phi);
+	return Math.sqrt(1 + (d.tau2 * Math.max(1, Math.round(n))) / (p0 * (1 - p0)));
 }
 
 /**
@@ -127,18 +168,65 @@ export interface FunnelPoint {
 	lowerLimit: number | null;
 }
 
-/** Limits at +/- zLimit (two-sided), widened by over-dispersion phi around p0. */
-export function funnelLimits(n: number, p0: number, phi: number, zLimit = Z_998): { upper: number; lower: number } {
-	const tail = normalCdf(zLimit, 0, 1);
-	const up = binomialLimit(n, p0, tail);
-	const down = binomialLimit(n, p0, 1 - tail);
-	const w = Math.sqrt(phi);
-	return { upper: Math.min(1, p0 + (up - p0) * w), lower: Math.max(0, p0 - (p0 - down) * w) };
+/** Upper mid-p tail P(X > x) + P(X = x) / 2, X ~ Bin(n, p0): the statistic exactZ inverts. */
+function midUpper(x: number, n: number, p0: number): number {
+	const atLeast = (k: number) => (k <= 0 ? 1 : k > n ? 0 : betainc(p0, k, n - k + 1));
+	return (atLeast(x) + atLeast(x + 1)) / 2;
 }
 
-export function funnelPoint(u: Unit, p0: number, phi: number, zLimit = Z_998): FunnelPoint {
+/**
+ * The rate at which the mid-p z of a volume n equals `z` (z > 0: the upper limit; z < 0: the
+ * lower), interpolated linearly between counts, Spiegelhalter's (2005, A.1.1) interpolation
+ * applied to the mid-p distribution. Because it inverts the same statistic as exactZ, a count
+ * lies above the limit exactly when its z is above `z`. Where the tail is below what doubles
+ * hold (|z| >= Z_CAP) the normal approximation p0 + z sqrt(p0 (1 - p0) / n), as in exactZ.
+ */
+export function midpLimit(n: number, p0: number, z: number): number {
+	const size = Math.max(1, Math.round(n));
+	// by symmetry, a lower limit is 1 - the upper limit of the complementary rate
+	if (z < 0) return 1 - midpLimit(size, 1 - p0, -z);
+	// smallest r with midUpper(r) <= t (midUpper falls as r rises); midUpper(-1) would be 1
+	const firstAtOrBelow = (t: number) => {
+		let lo = 0;
+		let hi = size + 1;
+		while (lo < hi) {
+			const mid = Math.floor((lo + hi) / 2);
+			if (midUpper(mid, size, p0) <= t) hi = mid;
+			else lo = mid + 1;
+		}
+		return lo;
+	};
+	if (z >= Z_CAP) {
+		// exactZ there is max(Z_CAP, normal z) for counts whose tail is at or below TAIL_CAP, so a
+		// count is beyond z when it is past both the first such count and the normal-approximation count
+		const xu = firstAtOrBelow(TAIL_CAP);
+		const xn = size * p0 + z * Math.sqrt(size * p0 * (1 - p0));
+		return Math.min(1, Math.max(0, Math.max(xn, xu - 0.5) / size));
+	}
+	const tail = normalCdf(-z, 0, 1);
+	const r = firstAtOrBelow(tail);
+	if (r > size) return 1;
+	const after = midUpper(r, size, p0);
+	const before = r > 0 ? midUpper(r - 1, size, p0) : 1;
+	const frac = before - after > 0 ? (before - tail) / (before - after) : 1;
+	return Math.min(1, Math.max(0, (r - 1 + frac) / size));
+}
+
+/**
+ * Limits at +/- zLimit (two-sided) for volume n under the over-dispersion (a number is a
+ * multiplicative phi): the rates whose mid-p z, divided by the provider's widening w(n), is
+ * +/- zLimit, i.e. midpLimit at +/- w(n) zLimit. So z / w > zLimit exactly when the rate is above
+ * the upper limit: the line drawn and the flag decision are one statistic.
+ */
+export function funnelLimits(n: number, p0: number, d: OverDispersion | number, zLimit = Z_998): { upper: number; lower: number } {
+	const w = widening(n, p0, d);
+	return { upper: midpLimit(n, p0, w * zLimit), lower: midpLimit(n, p0, -w * zLimit) };
+}
+
+/** A provider's adjusted z and its own limits (the funnel's limits at its volume). */
+export function funnelPoint(u: Unit, p0: number, d: OverDispersion | number, zLimit = Z_998): FunnelPoint {
 	const z = exactZ(u, p0);
 	if (z === null) return { z: null, upperLimit: null, lowerLimit: null };
-	const { upper, lower } = funnelLimits(u.n, p0, phi, zLimit);
-	return { z: z / Math.sqrt(phi), upperLimit: upper, lowerLimit: lower };
+	const { upper, lower } = funnelLimits(u.n, p0, d, zLimit);
+	return { z: z / widening(u.n, p0, d), upperLimit: upper, lowerLimit: lower };
 }

@@ -11,10 +11,11 @@
 //    i.e. sigma_D = sqrt(p (sigma_R^2 + (1 - p) mu_R^2)); then the probe formula above.
 //  - Attribute: RAT-STATS searches the sample size rather than using a normal approximation:
 //    the smallest n for which the exact (hypergeometric) two-sided interval of a sample of n
-//    with k = round(p n) errors lies within the requested precision w of its rate k / n on
-//    both sides (rate - lower <= w and upper - rate <= w). The interval is the one the
-//    appraisal reports (appraisal-attribute.ts), so a sample of this size that finds the
-//    expected rate appraises at the requested precision.
+//    with k = round(p n) errors has the requested width: half its width, (upper - lower) / 2
+//    as rates, is at most the precision w. The interval is the one the appraisal reports
+//    (appraisal-attribute.ts), so a sample of this size that finds the expected rate appraises
+//    at the requested precision. The width is not monotone in n (k = round(p n) steps), so the
+//    first n that meets it is returned, as a search from below finds it.
 //  - Presets: OIG Self-Disclosure Protocol (2013, section IV.B.2: at least 100 items, simple
 //    random, the mean point estimate as the repayment); OIG Corporate Integrity Agreement
 //    claims review (Appendix B: discovery sample of 50; if its net error rate is >= 5%, a full
@@ -28,6 +29,8 @@ export interface SizeResult {
 	exact: number;
 	/** how the size was found: a formula rounded to the nearest unit, an exact search, or a preset's fixed count */
 	basis: 'formula' | 'search' | 'preset';
+	/** what a sample of this size is sized for: a dollar estimate, an error rate, or a preset count */
+	target_basis: 'variable' | 'attribute' | 'preset';
 	method: 'simple' | 'probe';
 	formula: string;
 	inputs: Record<string, number | string | null>;
@@ -51,6 +54,7 @@ export function variableSize(o: { universe: number; mean: number; sd: number; pr
 		sample_size: clampSize(exact, N),
 		exact,
 		basis: 'formula',
+		target_basis: 'variable',
 		method: 'simple',
 		formula: 'n = (s·N)² / ((E/z)² + N·s²), E = precision × mean × N',
 		inputs: { universe: N, mean, sd, precision, confidence, z, E },
@@ -85,19 +89,18 @@ export function variableSizeFromErrorRate(o: { universe: number; error_rate: num
 	};
 }
 
-/** Does a sample of n with round(p n) errors appraise within +/- w at the confidence? */
-function attributeMeets(N: number, n: number, p: number, w: number, confidence: number): boolean {
+/** Does a sample of n with round(p n) errors appraise with a half-width of at most w at the confidence? */
+export function attributeMeets(N: number, n: number, p: number, w: number, confidence: number): boolean {
 	const k = Math.round(p * n);
 	const { lower, upper } = hypergeometricLimits(N, n, k, (1 - confidence) / 2);
-	const rate = k / n;
-	// 1e-12: a limit exactly at the requested precision counts as meeting it
-	return rate - lower / N <= w + 1e-12 && upper / N - rate <= w + 1e-12;
+	// 1e-12: a half-width exactly at the requested precision counts as meeting it
+	return (upper - lower) / N / 2 <= w + 1e-12;
 }
 
 /**
  * Attribute sample size, RAT-STATS style: the smallest n in 1..N whose exact hypergeometric
- * two-sided interval (at `confidence`, for k = round(p n) errors) is within +/- `precision` of
- * the sample rate. Searched upward, so the first n that meets it is returned; the search starts at
+ * two-sided interval (at `confidence`, for k = round(p n) errors) has a half-width of at most
+ * `precision`. Searched upward, so the first n that meets it is returned; the search starts at
  * half the normal approximation's size (no smaller n met it in a grid of N 50..20,000, p 1..50%,
  * w 2..10 points, 80/90/95%: tests/unit/sampling-size.test.ts) to keep large universes quick.
  * @param o.error_rate expected (anticipated) rate p in (0, 1)
@@ -113,8 +116,9 @@ export function attributeSize(o: { universe: number; error_rate: number; precisi
 		sample_size: Math.max(Math.min(2, N), n),
 		exact: n,
 		basis: 'search',
+		target_basis: 'attribute',
 		method: 'simple',
-		formula: 'smallest n whose exact hypergeometric interval for round(p·n) errors lies within ± w of the sample rate',
+		formula: 'smallest n whose exact hypergeometric interval for round(p·n) errors is at most ± w wide',
 		inputs: { universe: N, error_rate: p, precision: w, confidence, normal_approximation: Math.min(N, Math.ceil(n0 / (1 + (n0 - 1) / N))) },
 		notes: [`Exact (hypergeometric) search, as RAT-STATS; the normal approximation would give ${Math.min(N, Math.ceil(n0 / (1 + (n0 - 1) / N)))}.`]
 	};
@@ -129,6 +133,7 @@ export function presetSize(o: { preset: Preset; universe: number; mean?: number;
 			sample_size: Math.min(N, 100),
 			exact: 100,
 			basis: 'preset',
+			target_basis: 'preset',
 			method: 'simple',
 			formula: 'OIG Self-Disclosure Protocol: at least 100 sample items, simple random',
 			inputs: { universe: N },
@@ -140,6 +145,7 @@ export function presetSize(o: { preset: Preset; universe: number; mean?: number;
 			sample_size: Math.min(N, 50),
 			exact: 50,
 			basis: 'preset',
+			target_basis: 'preset',
 			method: 'probe',
 			formula: 'CIA claims review: discovery sample of 50 paid claims, simple random',
 			inputs: { universe: N },
