@@ -10,8 +10,27 @@
 --   correct when all its audited lines in the group are correct), dx_matched, dx_compared,
 --   priced_lines (lines with both amounts known), financial_impact (sum of billed - audited),
 --   overbilled (sum of the positive differences), underbilled (minus the sum of the negative
---   ones), one count per error class, specialties (sorted, the group's specialties).
+--   ones), one count per error class, specialties (sorted, the group's specialties),
+--   and the claim-cluster moments for the line-accuracy interval (src/lib/server/stats/cluster.ts):
+--   sum_y2, sum_ym, sum_m2 = sums over the group's claims of y^2, y m and m^2, where m is a claim's
+--   audited lines in the group and y its correct ones.
+WITH l AS (
+	SELECT * FROM accuracy_lines($date_from::DATE, $date_to::DATE, $specialty::VARCHAR, $auditor::VARCHAR, $coder::VARCHAR)
+),
+-- one row per claim within each group: the same six grouping sets, each with the claim added
+per_claim AS (
+	SELECT GROUPING(coder_id, specialty, auditor_id, month) AS g, coder_id, specialty, auditor_id, month, claim_id,
+		count(*)::DOUBLE AS m, count(*) FILTER (WHERE error_class IS NULL)::DOUBLE AS y
+	FROM l
+	GROUP BY GROUPING SETS ((claim_id), (coder_id, claim_id), (specialty, claim_id), (auditor_id, claim_id), (month, claim_id), (specialty, month, claim_id))
+),
+moments AS (
+	SELECT g, coder_id, specialty, auditor_id, month, sum(y * y) AS sum_y2, sum(y * m) AS sum_ym, sum(m * m) AS sum_m2
+	FROM per_claim GROUP BY g, coder_id, specialty, auditor_id, month
+),
+groups AS (
 SELECT
+	GROUPING(coder_id, specialty, auditor_id, month) AS g,
 	CASE GROUPING(coder_id, specialty, auditor_id, month)
 		WHEN 15 THEN 'all' WHEN 7 THEN 'coder' WHEN 11 THEN 'specialty' WHEN 13 THEN 'auditor'
 		WHEN 14 THEN 'month' WHEN 10 THEN 'specialty_month'
@@ -38,6 +57,12 @@ SELECT
 	count(*) FILTER (WHERE error_class = 'modifier_error')::INTEGER AS modifier_error,
 	count(*) FILTER (WHERE error_class = 'units_error')::INTEGER AS units_error,
 	list_sort(list_distinct(list(specialty) FILTER (WHERE specialty IS NOT NULL))) AS specialties
-FROM accuracy_lines($date_from::DATE, $date_to::DATE, $specialty::VARCHAR, $auditor::VARCHAR, $coder::VARCHAR)
+FROM l
 GROUP BY GROUPING SETS ((), (coder_id), (specialty), (auditor_id), (month), (specialty, month))
+)
+SELECT groups.* EXCLUDE (g), moments.sum_y2, moments.sum_ym, moments.sum_m2
+FROM groups
+LEFT JOIN moments ON moments.g = groups.g
+	AND moments.coder_id IS NOT DISTINCT FROM groups.coder_id AND moments.specialty IS NOT DISTINCT FROM groups.specialty
+	AND moments.auditor_id IS NOT DISTINCT FROM groups.auditor_id AND moments.month IS NOT DISTINCT FROM groups.month
 ORDER BY dimension, coder_id NULLS LAST, specialty NULLS LAST, auditor_id NULLS LAST, month NULLS LAST;

@@ -69,9 +69,14 @@ describe('coder accuracy on a hand-counted fixture', () => {
 			below_target: true
 		});
 		expect(overall.line_accuracy).toBeCloseTo(6 / 14, 12);
-		// 6/14: centre (0.428571 + 0.137195) / 1.274390 = 0.443951, half 0.230146
-		expect(overall.line_accuracy_low).toBeCloseTo(0.21381, 4);
-		expect(overall.line_accuracy_high).toBeCloseTo(0.67409, 4);
+		// the claim is the cluster (Korn & Graubard): claims (lines, correct) = CL1 (2, 2), CL2 (3, 2),
+		// CL3 (2, 0), CL4 (2, 0), CL5 (3, 0), CL6 (2, 2); p = 6/14, sum (y - p m)^2 = 6.367347,
+		// v_c = 6/5 x 6.367347 / 196 = 0.038984, p(1-p)/14 = 0.017493 -> deff 2.185714, n_eff 6.405229;
+		// Wilson on 2.745098 of 6.405229 (Python, tests/unit/cluster.test.ts):
+		expect(overall.line_design_effect).toBeCloseTo(2.185714285714286, 10);
+		expect(overall.line_accuracy_low).toBeCloseTo(0.15116444982057525, 10);
+		expect(overall.line_accuracy_high).toBeCloseTo(0.7595352106603386, 10);
+		// (as independent lines, Wilson on 6 of 14 gave 0.21381 .. 0.67409: too narrow)
 	});
 
 	it('by coder', async () => {
@@ -84,9 +89,10 @@ describe('coder accuracy on a hand-counted fixture', () => {
 			errors: { upcoded: 1, downcoded: 1, wrong_code: 1, added_by_auditor: 1, not_supported: 1, modifier_error: 0, units_error: 0 },
 			specialties: ['Internal Medicine'], below_target: true
 		});
-		// 4/9: see tests/unit/accuracy.test.ts
-		expect(c1.line_accuracy_low).toBeCloseTo(0.18878, 4);
-		expect(c1.line_accuracy_high).toBeCloseTo(0.73335, 4);
+		// claims (2, 2), (3, 2), (2, 0), (2, 0): deff 1.955556, n_eff 4.602273 (Python, as above)
+		expect(c1.line_design_effect).toBeCloseTo(1.9555555555555555, 10);
+		expect(c1.line_accuracy_low).toBeCloseTo(0.13360676211514738, 10);
+		expect(c1.line_accuracy_high).toBeCloseTo(0.8058319050832707, 10);
 		const c2 = pick(coders, 'C2');
 		expect(c2).toMatchObject({
 			audited_lines: 5, correct_lines: 2, line_accuracy: 0.4, audited_claims: 2, correct_claims: 1,

@@ -1,6 +1,9 @@
 // Multiplicity: one-sided p of a funnel z, Benjamini-Hochberg q-values, the expected number of
 // chance flags. Every expected value is worked out by hand in the comment beside it.
 import { describe, expect, it } from 'vitest';
+import { applyMultiplicity, type PeerCheck } from '../../src/lib/server/rules/peer-engine.ts';
+import type { FlagRow } from '../../src/lib/schemas/flags.ts';
+import type { PeerRule } from '../../src/lib/schemas/rules.ts';
 import { benjaminiHochberg, expectedChanceFlags, upperTailP } from '../../src/lib/server/stats/fdr.ts';
 import { chanceSentence, fmtExpected } from '../../src/lib/multiplicity.ts';
 import { Z_998 } from '../../src/lib/server/stats/funnel.ts';
@@ -78,5 +81,37 @@ describe('expected chance flags', () => {
 		expect(chanceSentence({ flag_rule: 'fdr', q_threshold: 0.05, tests: 900, expected_chance: 0.9 })).toContain('q ≤ 0.05 across 900 provider-rule tests');
 		expect(chanceSentence({ flag_rule: 'z', q_threshold: 0.05, tests: 0, expected_chance: 0 })).toBe('');
 		expect([fmtExpected(28.4), fmtExpected(2.8), fmtExpected(0.012)]).toEqual(['28', '2.8', '0.012']);
+	});
+});
+
+describe('the FDR flag rule at a chosen level (applyMultiplicity)', () => {
+	// three peer rows with p = 0.01, 0.02, 0.03: BH q = min over j >= i of p(j) m / j =
+	// 0.03 for all three (0.01 x 3, 0.02 x 3/2, 0.03 x 3/3), so the level 0.03 flags all three
+	// (q <= level) and 0.029 flags none; every other condition holds
+	const checks = (): PeerCheck[] =>
+		[0.01, 0.02, 0.03].map((p, i) => ({
+			row: { rule_id: 'r', provider_npi: String(i), z: 3, p_value: p, q_value: null, flagged: false, severity: 'none', reasons: ['group', 'volume', 'funnel', 'percentile'] } as unknown as FlagRow,
+			rule: { z_threshold: 3.09, severity: { medium_z: 4, high_z: 6, medium_dollars: 1e9, high_dollars: 1e9 } } as unknown as PeerRule,
+			bigGroup: true,
+			volumeOk: true,
+			pctOk: true,
+			aboveLimit: false,
+			dollars: 0
+		}));
+	it.each([
+		[0.029, 0],
+		[0.03, 3],
+		[0.031, 3]
+	])('level %f flags %i rows', (level, flagged) => {
+		const c = checks();
+		expect(applyMultiplicity(c, 'fdr', level)).toBe(3);
+		c.forEach((x) => expect(x.row.q_value).toBeCloseTo(0.03, 15));
+		expect(c.filter((x) => x.row.flagged)).toHaveLength(flagged);
+		expect(c[0]?.row.reasons[3]).toBe(`q 0.030 ${flagged ? '<=' : '>'} ${level} (Benjamini-Hochberg over 3 peer-rule tests)`);
+	});
+	it('under the z rule the level changes nothing: the rows are not above their limits', () => {
+		const c = checks();
+		applyMultiplicity(c, 'z', 0.2);
+		expect(c.filter((x) => x.row.flagged)).toHaveLength(0);
 	});
 });

@@ -1,7 +1,7 @@
 // claimlens flags [--rule ID] [--specialty S] [--severity S] [--all] [--source claims|cms]
-//                 [--peer-by specialty|pos|payer] [--year YYYY (CMS data year)] [--flag-rule z|fdr] [--json]
+//                 [--peer-by specialty|pos|payer] [--year YYYY (CMS data year)] [--flag-rule z|fdr [--fdr-q 0.05]] [--json]
 import { z } from 'zod';
-import { FlagQuery, FlagRule } from '../../lib/schemas/flags.ts';
+import { FdrQ, FlagQuery, FlagRule } from '../../lib/schemas/flags.ts';
 import { listFlags } from '../../lib/server/rules/evaluate.ts';
 import { ruleIds } from '../../lib/server/rules/catalog.ts';
 import { fmtP } from '../../lib/server/rules/peer-engine.ts';
@@ -9,7 +9,8 @@ import { chanceSentence } from '../../lib/multiplicity.ts';
 import { parseFlags } from '../args.ts';
 import { CliError, fmtInt, info, printJson } from '../output.ts';
 
-const Flags = FlagQuery.omit({ all: true, peer_by: true, flag_rule: true }).extend({
+const Flags = FlagQuery.omit({ all: true, peer_by: true, flag_rule: true, fdr_q: true }).extend({
+	'fdr-q': FdrQ.optional(),
 	all: z.boolean().optional(),
 	'peer-by': z.enum(['specialty', 'pos', 'payer']).optional(),
 	'flag-rule': FlagRule.optional(),
@@ -22,11 +23,12 @@ const pct = (r: number | null) => (r === null ? '' : `${(r * 100).toFixed(1)}%`)
 export async function flagsCommand(argv: string[]): Promise<void> {
 	const { flags } = parseFlags(
 		argv,
-		{ rule: { type: 'string' }, specialty: { type: 'string' }, severity: { type: 'string' }, q: { type: 'string' }, all: { type: 'boolean' }, source: { type: 'string' }, 'peer-by': { type: 'string' }, year: { type: 'string' }, 'flag-rule': { type: 'string' } },
+		{ rule: { type: 'string' }, specialty: { type: 'string' }, severity: { type: 'string' }, q: { type: 'string' }, all: { type: 'boolean' }, source: { type: 'string' }, 'peer-by': { type: 'string' }, year: { type: 'string' }, 'flag-rule': { type: 'string' }, 'fdr-q': { type: 'string' } },
 		Flags
 	);
 	if (flags.rule && !ruleIds().includes(flags.rule)) throw new CliError(`--rule: unknown rule ${flags.rule} (known: ${ruleIds().join(', ')})`);
-	const result = await listFlags({ ...flags, peer_by: flags['peer-by'], flag_rule: flags['flag-rule'] }, flags.db);
+	if (flags['fdr-q'] !== undefined && flags['flag-rule'] !== 'fdr') throw new CliError('--fdr-q sets the level of --flag-rule fdr: give both');
+	const result = await listFlags({ ...flags, peer_by: flags['peer-by'], flag_rule: flags['flag-rule'], fdr_q: flags['fdr-q'] }, flags.db);
 	for (const r of result.rules) if (!r.evaluated && (!flags.rule || flags.rule === r.rule_id)) info(`${r.rule_id}: not evaluated: ${r.note}`);
 	if (flags.json) return printJson(result.filtered.map(({ reasons, ...row }) => ({ ...row, reasons })));
 	const year = result.source === 'cms' ? `; CMS data year ${result.year}${result.years.length > 1 ? ` (imported: ${result.years.join(', ')}; --year to choose)` : ''}` : '';

@@ -56,6 +56,8 @@ export const AccuracyGroup = z.object({
 	line_accuracy: z.number().nullable(),
 	line_accuracy_low: z.number().nullable(),
 	line_accuracy_high: z.number().nullable(),
+	/** design effect of the claim clustering behind the line-accuracy interval (1 = none; Korn & Graubard 1998) */
+	line_design_effect: z.number().nullable(),
 	audited_claims: z.number().int(),
 	correct_claims: z.number().int(),
 	claim_accuracy: z.number().nullable(),

@@ -11,7 +11,9 @@ export const DrilldownQuery = z.object({
 	source: z.enum(['claims', 'cms']).optional(),
 	year: z.coerce.number().int().min(0).max(2099).optional(),
 	/** the flag rule of the evaluation (z default, or fdr: Benjamini-Hochberg q <= 0.05) */
-	flag_rule: z.enum(['z', 'fdr']).optional()
+	flag_rule: z.enum(['z', 'fdr']).optional(),
+	/** its FDR level (flag when q <= fdr_q) */
+	fdr_q: z.coerce.number().min(0.001).max(0.2).optional()
 });
 
 export const LinesQuery = z.object({

@@ -47,6 +47,9 @@ export const flagRules = ['z', 'fdr'] as const;
 export const FlagRule = z.enum(flagRules);
 export type FlagRule = z.infer<typeof FlagRule>;
 
+/** FDR level for flag_rule=fdr: between 0.001 and 0.2 (above that, most flags could be false); '' = default. */
+export const FdrQ = z.union([z.literal('').transform(() => undefined), z.coerce.number().min(0.001).max(0.2)]);
+
 export const FlagQuery = z.object({
 	rule: z.union([z.string().regex(/^[a-z0-9_]+$/), z.literal('')]).optional().transform((v) => v || undefined),
 	specialty: z.string().max(200).optional().transform((v) => v || undefined),
@@ -59,6 +62,8 @@ export const FlagQuery = z.object({
 	source: z.enum(['claims', 'cms']).optional(),
 	peer_by: z.enum(['specialty', 'pos', 'payer']).optional(),
 	flag_rule: z.union([FlagRule, z.literal('')]).optional().transform((v) => v || undefined),
+	/** the FDR level of flag_rule=fdr (flag when q <= fdr_q); default 0.05 */
+	fdr_q: FdrQ.optional(),
 	/** CMS source: the data year (default the newest imported) */
 	year: z.coerce.number().int().min(0).max(2099).optional()
 });

@@ -5,7 +5,7 @@ import { errorClasses, type AccuracyFilters, type AccuracyGroup, type CsvTable }
 import { accuracyBy, accuracyTrend, getAuditLines, getCodePairs } from './get-accuracy.ts';
 
 export const groupColumns = [
-	'group', 'specialties', 'audited_lines', 'correct_lines', 'line_accuracy', 'line_accuracy_low', 'line_accuracy_high',
+	'group', 'specialties', 'audited_lines', 'correct_lines', 'line_accuracy', 'line_accuracy_low', 'line_accuracy_high', 'line_design_effect',
 	'audited_claims', 'correct_claims', 'claim_accuracy', 'claim_accuracy_low', 'claim_accuracy_high',
 	'dx_matched', 'dx_compared', 'dx_accuracy', 'dx_accuracy_low', 'dx_accuracy_high',
 	'error_lines', ...errorClasses, 'top_error', 'financial_impact', 'overbilled', 'underbilled', 'priced_lines', 'below_target'

@@ -1,7 +1,10 @@
 // Pure: a row of counts from queries/accuracy/summary.sql becomes an accuracy group with rates,
 // 95% Wilson intervals (src/lib/server/stats/wilson.ts) and the below-target verdict of
-// domain.md ("below target" only when the interval's upper bound is under 95%).
+// domain.md ("below target" only when the interval's upper bound is under 95%). The line-accuracy
+// interval treats the claim as the cluster (stats/cluster.ts: Korn & Graubard's effective sample
+// size), so the verdict is not an artefact of counting a claim's correlated lines as independent.
 import { wilson } from '../stats/wilson.ts';
+import { clusteredWilson } from '../stats/cluster.ts';
 import { ACCURACY_TARGET, errorClasses, type AccuracyGroup, type ErrorClass, type ErrorCounts } from '../../schemas/accuracy.ts';
 
 /** The counts summary.sql returns for one group. */
@@ -24,6 +27,10 @@ export interface GroupCounts {
 	not_supported: number;
 	modifier_error: number;
 	units_error: number;
+	/** claim-cluster moments (sums over claims of y^2, y m, m^2); absent: lines taken as independent */
+	sum_y2?: number | null;
+	sum_ym?: number | null;
+	sum_m2?: number | null;
 }
 
 /** Most frequent error class; ties go to the class listed first in errorClasses. Null without errors. */
@@ -40,7 +47,9 @@ const cents = (v: number | null) => (v === null ? null : Math.round(v * 100) / 1
 export function toGroup(group: string, r: GroupCounts): AccuracyGroup {
 	const errors = Object.fromEntries(errorClasses.map((c) => [c, Number(r[c] ?? 0)])) as ErrorCounts;
 	const correctClaims = r.audited_claims - r.wrong_claims;
-	const line = wilson(r.correct_lines, r.audited_lines);
+	const clustered = r.sum_y2 !== null && r.sum_y2 !== undefined;
+	const adjusted = clustered ? clusteredWilson({ lines: r.audited_lines, correct: r.correct_lines, claims: r.audited_claims, sum_y2: Number(r.sum_y2), sum_ym: Number(r.sum_ym), sum_m2: Number(r.sum_m2) }) : null;
+	const line = clustered ? adjusted : wilson(r.correct_lines, r.audited_lines);
 	const claim = wilson(correctClaims, r.audited_claims);
 	const dx = wilson(r.dx_matched, r.dx_compared);
 	return {
@@ -50,6 +59,7 @@ export function toGroup(group: string, r: GroupCounts): AccuracyGroup {
 		line_accuracy: ratio(r.correct_lines, r.audited_lines),
 		line_accuracy_low: line?.low ?? null,
 		line_accuracy_high: line?.high ?? null,
+		line_design_effect: adjusted?.deff ?? null,
 		audited_claims: r.audited_claims,
 		correct_claims: correctClaims,
 		claim_accuracy: ratio(correctClaims, r.audited_claims),

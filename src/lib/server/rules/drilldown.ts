@@ -33,6 +33,8 @@ export interface Drilldown {
 	peerBy: PeerBy;
 	/** the flag rule of the evaluation: z > threshold (default) or fdr (q <= 0.05) */
 	flagRule: 'z' | 'fdr';
+	/** the FDR level in force (q_threshold of the evaluation) */
+	fdrQ: number;
 	row: FlagRow | null;
 	otherRules: FlagRow[];
 	codeDistribution: Row[];
@@ -71,10 +73,10 @@ export function funnelCurve(p0: number, d: OverDispersion, zLimit: number, peerN
 		});
 }
 
-export async function getDrilldown(opts: { npi: string; ruleId: string; peerBy?: PeerBy; source?: Source; year?: number; flagRule?: 'z' | 'fdr'; dbPath?: string }): Promise<Drilldown> {
+export async function getDrilldown(opts: { npi: string; ruleId: string; peerBy?: PeerBy; source?: Source; year?: number; flagRule?: 'z' | 'fdr'; fdrQ?: number; dbPath?: string }): Promise<Drilldown> {
 	const dbPath = opts.dbPath ?? defaultDbPath();
 	const { peer, line } = findRule(opts.ruleId);
-	const ev = await evaluateRules({ peerBy: opts.peerBy, source: opts.source, year: opts.year, flagRule: opts.flagRule, dbPath });
+	const ev = await evaluateRules({ peerBy: opts.peerBy, source: opts.source, year: opts.year, flagRule: opts.flagRule, fdrQ: opts.fdrQ, dbPath });
 	const mine = ev.rows.filter((r) => r.provider_npi === opts.npi);
 	const row = mine.find((r) => r.rule_id === opts.ruleId) ?? null;
 	const identity = await withConnection(
@@ -95,6 +97,7 @@ export async function getDrilldown(opts: { npi: string; ruleId: string; peerBy?:
 		year: ev.year,
 		peerBy: ev.peerBy,
 		flagRule: ev.multiplicity.flag_rule,
+		fdrQ: ev.multiplicity.q_threshold,
 		row,
 		otherRules: mine.filter((r) => r.rule_id !== opts.ruleId),
 		codeDistribution: [],

@@ -64,7 +64,7 @@ async function peerCounts(conn: DuckDBConnection, rule: PeerRule, source: Source
 	})) as unknown as PeerCounts[];
 }
 
-async function evaluateAll(conn: DuckDBConnection, source: Source | null, peerBy: PeerBy, year: number | null, years: number[], flagRule: FlagRule): Promise<Evaluation> {
+async function evaluateAll(conn: DuckDBConnection, source: Source | null, peerBy: PeerBy, year: number | null, years: number[], flagRule: FlagRule, fdrQ: number): Promise<Evaluation> {
 	const catalog = loadCatalog();
 	const rows: FlagRow[] = [];
 	const rules: RuleStatus[] = [];
@@ -94,11 +94,11 @@ async function evaluateAll(conn: DuckDBConnection, source: Source | null, peerBy
 		});
 	}
 	// multiplicity across every peer rule of this evaluation, then the flag counts
-	const tests = applyMultiplicity(checks, flagRule, FDR_Q_DEFAULT);
+	const tests = applyMultiplicity(checks, flagRule, fdrQ);
 	for (const r of rules) r.flagged = (peerRows[r.rule_id] ?? []).filter((row) => row.flagged).length;
 	const multiplicity: Multiplicity = {
 		flag_rule: flagRule,
-		q_threshold: FDR_Q_DEFAULT,
+		q_threshold: fdrQ,
 		tests,
 		expected_chance: expectedChanceFlags(checks.filter((c) => c.row.p_value !== null).map((c) => c.rule.z_threshold))
 	};
@@ -129,12 +129,14 @@ export function clearRuleCache(): void {
 const cmsYears = processMap<string, Promise<number[]>>('cms-years');
 
 /** Every rule over the whole database (cached until the next import). */
-export function evaluateRules(opts: { source?: Source; peerBy?: PeerBy; year?: number; flagRule?: FlagRule; dbPath?: string } = {}): Promise<Evaluation> {
+export function evaluateRules(opts: { source?: Source; peerBy?: PeerBy; year?: number; flagRule?: FlagRule; fdrQ?: number; dbPath?: string } = {}): Promise<Evaluation> {
 	const dbPath = opts.dbPath ?? defaultDbPath();
 	return withConnection(async (conn) => {
 		const source = opts.source ?? (await defaultSource(conn));
 		const peerBy = opts.peerBy ?? 'specialty';
 		const flagRule = opts.flagRule ?? 'z';
+		// the FDR level matters only under the fdr rule; under z it would only split the cache
+		const fdrQ = flagRule === 'fdr' ? (opts.fdrQ ?? FDR_Q_DEFAULT) : FDR_Q_DEFAULT;
 		const version = `${dbPath}|${await dataVersion(conn)}|`;
 		// CMS files are yearly: one year at a time, the newest unless asked
 		let yearsP = cmsYears.get(version);
@@ -146,12 +148,12 @@ export function evaluateRules(opts: { source?: Source; peerBy?: PeerBy; year?: n
 		}
 		const years = source === 'cms' ? await (yearsP as Promise<number[]>) : [];
 		const year = source === 'cms' ? (opts.year !== undefined && years.includes(opts.year) ? opts.year : (years[0] ?? 0)) : null;
-		const key = `${version}${source}|${peerBy}|${year}|${flagRule}`;
+		const key = `${version}${source}|${peerBy}|${year}|${flagRule}|${fdrQ}`;
 		let p = cache.get(key);
 		if (!p) {
 			// evaluations of an older data version go; other years and peer groupings of this one stay
 			for (const k of cache.keys()) if (k.startsWith(`${dbPath}|`) && !k.startsWith(version)) cache.delete(k);
-			p = evaluateAll(conn, source, peerBy, year, years, flagRule);
+			p = evaluateAll(conn, source, peerBy, year, years, flagRule, fdrQ);
 			cache.set(key, p);
 			p.catch(() => cache.delete(key));
 		}
@@ -163,7 +165,7 @@ const severityRank = { high: 3, medium: 2, low: 1, none: 0 } as const;
 
 /** The flags list with the user's filters: by default flagged rows only, worst first. */
 export async function listFlags(query: FlagQuery = {}, dbPath?: string): Promise<Evaluation & { filtered: FlagRow[] }> {
-	const ev = await evaluateRules({ source: query.source, peerBy: query.peer_by, year: query.year, flagRule: query.flag_rule, dbPath });
+	const ev = await evaluateRules({ source: query.source, peerBy: query.peer_by, year: query.year, flagRule: query.flag_rule, fdrQ: query.fdr_q, dbPath });
 	const q = query.q?.trim().toLowerCase();
 	const filtered = ev.rows
 		.filter((r) => query.all || r.flagged)

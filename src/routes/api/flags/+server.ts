@@ -1,4 +1,4 @@
-// GET /api/flags?rule=&specialty=&severity=&q=&all=&source=&peer_by=&flag_rule= : the same rows as
+// GET /api/flags?rule=&specialty=&severity=&q=&all=&source=&peer_by=&flag_rule=&fdr_q= : the same rows as
 // `claimlens flags --json` and the Risk flags page.
 import { error, json } from '@sveltejs/kit';
 import { FlagQuery } from '$lib/schemas/flags';
