@@ -262,8 +262,14 @@ export function describeDefinition(d: FrameDefinition): string {
 		d.codes.length ? `codes ${d.codes.join(', ')}` : null,
 		d.specialty ? `specialty ${d.specialty}` : null,
 		d.payer ? `payer ${d.payer}` : null,
-		d.date_from || d.date_to ? `service dates ${d.date_from ?? '…'} to ${d.date_to ?? '…'}` : null,
-		d.amount_min !== undefined || d.amount_max !== undefined ? `${d.unit} paid ${d.amount_min ?? '…'} to ${d.amount_max ?? '…'}` : null
+		d.date_from && d.date_to ? `service dates ${d.date_from} to ${d.date_to}` : d.date_from ? `service dates from ${d.date_from}` : d.date_to ? `service dates up to ${d.date_to}` : null,
+		d.amount_min !== undefined && d.amount_max !== undefined
+			? `${d.unit} paid $${d.amount_min} to $${d.amount_max}`
+			: d.amount_min !== undefined
+				? `${d.unit} paid $${d.amount_min} or more`
+				: d.amount_max !== undefined
+					? `${d.unit} paid up to $${d.amount_max}`
+					: null
 	];
 	return `${d.unit === 'claim' ? 'Claims' : 'Claim lines'}: ${parts.filter(Boolean).join('; ')}`;
 }
