@@ -92,8 +92,33 @@ describe.skipIf(skipBrowser)('Samples', () => {
 
 		// the manifest lists the draw
 		const manifest = await (await authedFetch(page, `/api/samples/${sampleId}/manifest.json`)).json();
-		expect(manifest).toMatchObject({ seed: 20250101, sample_size: sampled, deidentification: { tier: 'safe_harbor' } });
+		expect(manifest).toMatchObject({ seed: 20250101, sample_size: sampled, deidentification: { tier: 'safe_harbor' }, warnings: [] });
+		expect(manifest.design_target).toMatchObject({ recommended_size: sampled, basis: 'attribute', precision: 0.1, confidence: 0.95 });
 		expect(manifest.exports[0]).toMatchObject({ format: 'csv', tier: 'safe_harbor' });
+		await page.close();
+	});
+
+	it('a draw smaller than the calculator recommended carries a warning to the sample page and the manifest', async () => {
+		const page = await open(browser, '/samples', 'auditor');
+		await Promise.all([page.waitForURL(/\/samples\?frame=\d+$/), page.getByTestId('frames-table').locator('tbody tr').first().getByRole('link').first().click()]);
+		await page.locator('[data-testid="size-form"][data-ready]').waitFor();
+		await page.locator('select[name="mode"]').selectOption('rate');
+		await page.getByRole('button', { name: 'Compute size' }).click();
+		const result = await page.getByTestId('size-result').innerText();
+		const recommended = Number(/n = (\d+)/.exec(result)?.[1]);
+		expect(result).toMatch(/rounded to the nearest unit/);
+		await page.getByRole('button', { name: 'Use this size' }).click();
+		const fewer = recommended - 1;
+		await page.locator('input[name="size"]').fill(String(fewer));
+		expect(await page.getByTestId('draw-target').innerText()).toBe(`Sized for ${recommended} units for ±25% of the point estimate at 90% confidence. Drawing ${fewer} is fewer: the manifest and the report will say so.`);
+		await Promise.all([page.waitForURL(/\/samples\/\d+$/), page.getByTestId('draw-button').click()]);
+		const said = `Drew ${fewer} units, fewer than the ${recommended} the sample-size calculator recommended for ±25% of the point estimate at 90% confidence: the appraisal's precision is likely to be worse than that target.`;
+		expect(await page.getByTestId('appraisal-warnings').innerText()).toBe(`Warning: ${said}`);
+		const sampleId = page.url().split('/').pop() as string;
+		const manifest = await (await authedFetch(page, `/api/samples/${sampleId}/manifest.json`)).json();
+		expect(manifest.warnings).toEqual([said]);
+		await page.goto(page.url() + '/manifest');
+		expect(await page.getByTestId('manifest-warnings').innerText()).toBe(`Warning: ${said}`);
 		await page.close();
 	});
 
