@@ -17,6 +17,7 @@ import { sampleCommand } from './commands/sample.ts';
 import { sampleSizeCommand } from './commands/sample-size.ts';
 import { appraiseCommand } from './commands/appraise.ts';
 import { kindsCommand } from './commands/kinds.ts';
+import { screenCommand } from './commands/screen.ts';
 import { importKinds, TextEncodingName } from '../lib/schemas/fields.ts';
 import { DatabaseBusy } from '../lib/server/db/database.ts';
 import { ImportRefused } from '../lib/server/ingest/sniff.ts';
@@ -39,7 +40,8 @@ const commands: Record<string, (argv: string[]) => Promise<void>> = {
 	sample: sampleCommand,
 	'sample-size': sampleSizeCommand,
 	appraise: appraiseCommand,
-	kinds: kindsCommand
+	kinds: kindsCommand,
+	screen: screenCommand
 };
 
 const usage = `usage: claimlens <command> [flags]   (every command takes --db FILE and --json)
@@ -63,9 +65,11 @@ const usage = `usage: claimlens <command> [flags]   (every command takes --db FI
            [--format csv|xlsx|parquet] [--tier full|limited|safe_harbor] [--user NAME]
                                                 save a frame, draw a reproducible sample, export it + manifest
   sample-size (--type variable|attribute | --preset oig-sdp|cia-discovery|cia-full) (--universe N | --frame-id ID)
-           [--mean M --sd S | --error-rate P [--avg-error A]] [--precision W] [--confidence C] [--net-error-rate R]
+           [--mean M --sd S | --error-rate P [--mean-reported M --sd-reported S]] [--precision W] [--confidence C] [--net-error-rate R]
   appraise --manifest M --findings F | --sample ID [--findings F] | --variable FILE --universe N [--strata FILE]
            | --attribute --universe N --sample-size n --errors k      RAT-STATS appraisal and demand amounts
+  screen   [--all] | confirm|dismiss MATCH_ID --user NAME [--note TEXT]
+                                                exclusion screening against the loaded OIG LEIE / SAM lists
   serve    [--port 3000] [--host 127.0.0.1]     serve the built app on this machine only unless --host (demo data on first start)
   start    [serve options]                      build quietly, then serve (what npm start runs)
   bench    [--lines N]                          import benchmark against bare DuckDB

@@ -17,7 +17,7 @@ describe('CMS edit tables', () => {
 
 	it('are not evaluated until imported', async () => {
 		const { rules } = await listFlags({}, db.path);
-		expect(rules.filter((r) => !r.evaluated).map((r) => r.rule_id).sort()).toEqual(['mue_exceeded', 'ncci_ptp_pair']);
+		expect(rules.filter((r) => !r.evaluated).map((r) => r.rule_id).sort()).toEqual(['excluded_provider', 'mue_exceeded', 'ncci_ptp_pair']);
 	});
 
 	it('import with their CMS headers, detected without --kind', async () => {

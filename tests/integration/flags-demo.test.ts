@@ -49,6 +49,6 @@ describe('risk flags on the demo dataset', () => {
 			'critical_care_share', 'modifier_25_em', 'modifier_59_family', 'mohs_additional_stages',
 			'critical_care_bundled_draw', 'impossible_day', 'duplicate_line'
 		]));
-		expect(rules.filter((r) => !r.evaluated).map((r) => r.rule_id).sort()).toEqual(['mue_exceeded', 'ncci_ptp_pair']);
+		expect(rules.filter((r) => !r.evaluated).map((r) => r.rule_id).sort()).toEqual(['excluded_provider', 'mue_exceeded', 'ncci_ptp_pair']);
 	});
 });

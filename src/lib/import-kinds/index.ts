@@ -7,17 +7,19 @@ import { cmsMue } from './cms-mue.ts';
 import { cmsNcciPtp } from './cms-ncci-ptp.ts';
 import { cmsProviderService } from './cms-provider-service.ts';
 import { providerRoster } from './provider-roster.ts';
+import { oigLeie } from './oig-leie.ts';
+import { samExclusions } from './sam-exclusions.ts';
 import type { ImportKindModule } from './types.ts';
 
 export type { ImportKindModule };
 
 /** Table kinds (CSV, CSV.gz, Parquet), in detection order. */
-export const tableKinds = [audits, cmsNcciPtp, cmsMue, cmsProviderService, claims, providerRoster] as const;
+export const tableKinds = [audits, cmsNcciPtp, cmsMue, oigLeie, samExclusions, cmsProviderService, claims, providerRoster] as const;
 export type ImportKind = (typeof tableKinds)[number]['id'];
 export const importKinds = tableKinds.map((k) => k.id) as ImportKind[];
 
 /** Table kinds in the order users meet them (kind picker, Data page, CLI, docs). */
-export const kindsForDisplay = [claims, audits, providerRoster, cmsProviderService, cmsMue, cmsNcciPtp] as const;
+export const kindsForDisplay = [claims, audits, providerRoster, cmsProviderService, cmsMue, cmsNcciPtp, oigLeie, samExclusions] as const;
 
 /** The module of a table kind. */
 export function kindModule(id: ImportKind): ImportKindModule {

@@ -8,6 +8,7 @@ export const rosterFields: FieldDef[] = [
 	{ name: 'npi', type: 'npi', required: true, synonyms: ['provider npi', 'rendering npi', 'individual npi', 'npi number'], description: 'Provider NPI (10 digits, check digit verified)' },
 	{ name: 'provider_name', type: 'text', synonyms: ['provider', 'name', 'provider name', 'physician', 'full name'], description: 'Provider name' },
 	{ name: 'specialty', type: 'text', synonyms: ['provider specialty', 'specialty name', 'department', 'provider type'], description: 'Specialty (the peer group); else the taxonomy code is used' },
+	{ name: 'state', type: 'code', synonyms: ['practice state', 'provider state', 'st', 'license state'], description: 'Practice state (two letters): exclusion name matches are blocked by state' },
 	{ name: 'taxonomy_code', type: 'code', synonyms: ['taxonomy', 'nucc taxonomy', 'taxonomy cd', 'primary taxonomy', 'healthcare provider taxonomy code'], description: 'NUCC taxonomy code, e.g. 207Q00000X' }
 ];
 

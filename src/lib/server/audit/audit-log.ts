@@ -18,7 +18,7 @@ import { anchorMac, anchorPath, auditKey, readAnchor, seal, writeAnchor } from '
 export const auditActions = [
 	'login', 'login_failed', 'login_throttled', 'logout', 'logout_all', 'password_change', 'password_reset',
 	'import', 'import_cancel', 'view', 'export', 'export_start', 'export_end', 'export_aborted',
-	'user_add', 'user_change', 'audit_verify'
+	'user_add', 'user_change', 'audit_verify', 'exclusion_decision'
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

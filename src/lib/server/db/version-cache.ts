@@ -1,17 +1,18 @@
 // Answers that depend only on imported data are cached until the next import: the data
-// version is the newest successful import id and the count of successful imports. Keeps
+// version is the newest successful import id, the count of successful imports and of exclusion
+// decisions (queries/data_version.sql). Keeps
 // dashboards fast under many concurrent users (the load test in scripts/load-test.ts).
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { defaultDbPath, withConnection } from './database.ts';
 import { processMap } from './process-cache.ts';
+import { runQuery } from './query-files.ts';
 
 const MAX_ENTRIES = 500;
 const cache = processMap<string, Promise<unknown>>('data-version');
 
 export async function dataVersion(conn: DuckDBConnection): Promise<string> {
-	const r = await conn.runAndReadAll(`SELECT coalesce(max(import_id), 0)::INTEGER AS v, count(*)::INTEGER AS n FROM imports WHERE status = 'succeeded'`);
-	const row = r.getRowObjectsJS()[0] ?? {};
-	return `${row.v}:${row.n}`;
+	const [row] = await runQuery(conn, 'data_version');
+	return `${row?.v ?? 0}:${row?.n ?? 0}:${row?.d ?? 0}`;
 }
 
 /** fn's answer for (name, params) at the current data version, computed once. */
