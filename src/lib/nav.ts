@@ -4,7 +4,7 @@
 export interface NavItem {
 	href: string;
 	label: string;
-	need: 'overview' | 'flags' | 'accuracy' | 'denials' | 'samples' | 'data' | 'admin';
+	need: 'overview' | 'flags' | 'accuracy' | 'denials' | 'samples' | 'exclusions' | 'data' | 'admin';
 	/** what the area is for, in a few words (403 page) */
 	what: string;
 }
@@ -15,6 +15,7 @@ export const navItems: NavItem[] = [
 	{ href: '/accuracy', label: 'Coder accuracy', need: 'accuracy', what: 'audit results by coder, specialty and month' },
 	{ href: '/denials', label: 'Denials', need: 'denials', what: 'denial trends by payer, reason and code' },
 	{ href: '/samples', label: 'Samples', need: 'samples', what: 'statistically valid audit samples and their appraisal' },
+	{ href: '/exclusions', label: 'Exclusions', need: 'exclusions', what: 'providers screened against the OIG LEIE and SAM exclusion lists' },
 	{ href: '/data', label: 'Data', need: 'data', what: 'the import log and the data model' },
 	{ href: '/admin/users', label: 'Users', need: 'admin', what: 'accounts and roles' },
 	{ href: '/admin/audit', label: 'Audit trail', need: 'admin', what: 'who signed in, viewed, exported and changed what' }

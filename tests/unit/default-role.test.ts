@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { leastPrivilegedRole } from '../../src/routes/admin/users/default-role.ts';
 
 describe('leastPrivilegedRole', () => {
-	it('is the auditor under the shipped matrix (5 grants; coding manager 6, admin and compliance officer 8)', () => {
+	it('is the auditor under the shipped matrix (6 grants, tied with the coding manager, and a tie goes to the role listed last; admin 9, compliance officer 10)', () => {
 		expect(leastPrivilegedRole()).toBe('auditor');
 	});
 

@@ -10,6 +10,10 @@ export const permissions = {
 	accuracy: ['admin', 'compliance_officer', 'coding_manager'],
 	denials: ['admin', 'compliance_officer', 'coding_manager'],
 	samples: ['compliance_officer', 'auditor'],
+	/** exclusion screening results (the lists are public; the matched providers' claim dollars are not) */
+	exclusions: ['admin', 'compliance_officer', 'auditor'],
+	/** confirm or dismiss a name match: the compliance officer, who owns the screening program and its file */
+	exclusions_decide: ['compliance_officer'],
 	data: ['admin', 'compliance_officer', 'coding_manager', 'auditor'],
 	import: ['admin', 'compliance_officer', 'coding_manager'],
 	admin: ['admin'],

@@ -33,6 +33,9 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/samples': { read: 'samples', write: 'samples' },
 	'/samples/*': { read: 'samples', write: 'samples', audit: 'view' },
 	'/api/samples/*': { read: 'samples', write: 'samples', audit: 'export' },
+	'/exclusions': { read: 'exclusions', write: 'exclusions_decide' },
+	'/api/exclusions': { read: 'exclusions' },
+	'/api/exclusions.csv': { read: 'exclusions', audit: 'export' },
 	'/admin/users': { read: 'admin', write: 'admin' },
 	'/admin/audit': { read: 'admin' }
 };

@@ -54,6 +54,18 @@ export interface ScreenRow {
 	paid_at_risk: number;
 }
 
+export interface ProviderResult {
+	provider_npi: string;
+	provider_name: string | null;
+	provider_state: string | null;
+	result: 'excluded' | 'to review' | 'cleared';
+	confirmed: number;
+	candidates: number;
+	dismissed: number;
+	lines: number;
+	paid_at_risk: number;
+}
+
 export interface Screening {
 	screened_at: string;
 	lists: ListVersion[];
@@ -63,6 +75,12 @@ export interface Screening {
 }
 
 const day = (v: unknown) => (v === null || v === undefined ? null : String(v).slice(0, 10));
+
+/** The result for every provider screened (the evidence file), queries/exclusions/provider_results.sql. */
+export async function providerResults(dbPath = defaultDbPath()): Promise<ProviderResult[]> {
+	const rows = await withConnection((conn) => runQuery(conn, 'exclusions/provider_results'), dbPath);
+	return rows.map((r) => ({ ...r, confirmed: Number(r.confirmed), candidates: Number(r.candidates), dismissed: Number(r.dismissed), lines: Number(r.lines), paid_at_risk: Math.round(Number(r.paid_at_risk) * 100) / 100 }) as unknown as ProviderResult);
+}
 
 /**
  * Screens now. `today` (YYYY-MM-DD) decides list staleness; tests pin it.
