@@ -18,6 +18,7 @@ import { sampleSizeCommand } from './commands/sample-size.ts';
 import { appraiseCommand } from './commands/appraise.ts';
 import { kindsCommand } from './commands/kinds.ts';
 import { screenCommand } from './commands/screen.ts';
+import { benchScreenCommand } from './commands/bench-screen.ts';
 import { importKinds, TextEncodingName } from '../lib/schemas/fields.ts';
 import { DatabaseBusy } from '../lib/server/db/database.ts';
 import { ImportRefused } from '../lib/server/ingest/sniff.ts';
@@ -41,7 +42,8 @@ const commands: Record<string, (argv: string[]) => Promise<void>> = {
 	'sample-size': sampleSizeCommand,
 	appraise: appraiseCommand,
 	kinds: kindsCommand,
-	screen: screenCommand
+	screen: screenCommand,
+	'bench-screen': benchScreenCommand
 };
 
 const usage = `usage: claimlens <command> [flags]   (every command takes --db FILE and --json)
@@ -74,7 +76,8 @@ const usage = `usage: claimlens <command> [flags]   (every command takes --db FI
   start    [serve options]                      build quietly, then serve (what npm start runs)
   bench    [--lines N]                          import benchmark against bare DuckDB
   bench-load [--users 50] [--seconds 60]         load test of the dashboard pages (loopback)
-  bench-rules [--runs 3]                        rules, drill-down and Arrow-vs-JSON timings`;
+  bench-rules [--runs 3]                        rules, drill-down and Arrow-vs-JSON timings
+  bench-screen [--providers 20000] [--list 90000]  exclusion screening on synthetic data: blocked pairs and time`;
 
 async function main(): Promise<void> {
 	const [name, ...argv] = process.argv.slice(2);
