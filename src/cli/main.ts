@@ -70,7 +70,7 @@ const usage = `usage: claimlens <command> [flags]   (every command takes --db FI
            [--mean M --sd S | --error-rate P [--mean-reported M --sd-reported S]] [--precision W] [--confidence C] [--net-error-rate R]
   appraise --manifest M --findings F | --sample ID [--findings F] | --variable FILE --universe N [--strata FILE]
            | --attribute --universe N --sample-size n --errors k      RAT-STATS appraisal and demand amounts
-  screen   [--all] | confirm|dismiss MATCH_ID --user NAME [--note TEXT]
+  screen   [--all] [--pdf FILE --user NAME] | confirm|dismiss MATCH_ID --user NAME [--note TEXT]
                                                 exclusion screening against the loaded OIG LEIE / SAM lists
   serve    [--port 3000] [--host 127.0.0.1]     serve the built app on this machine only unless --host (demo data on first start)
   start    [serve options]                      build quietly, then serve (what npm start runs)

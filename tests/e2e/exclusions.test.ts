@@ -82,6 +82,11 @@ describe.skipIf(skipBrowser)('exclusion screening', () => {
 		expect(lines[0]).toBe('provider_npi,provider_name,provider_state,result,confirmed,candidates,dismissed,lines,paid_at_risk,lists,screened_at,screened_by');
 		expect(lines.slice(1).map((l) => l.split(',').slice(0, 5).join(','))).toEqual([`${npi(1)},"Rivera, Maria",,excluded`, `${npi(2)},"Lee, Sam",,cleared`]);
 		expect(lines[1]).toContain('LEIE UPDATED.csv');
+		const pdf = await page.evaluate(async () => {
+			const r = await fetch('/api/exclusions.pdf');
+			return { type: r.headers.get('content-type'), head: new TextDecoder('latin1').decode((await r.arrayBuffer()).slice(0, 5)) };
+		});
+		expect(pdf).toEqual({ type: 'application/pdf', head: '%PDF-' });
 		// a decision is refused to the auditor's role
 		const refused = await page.evaluate(async () => (await fetch('/exclusions?/decide', { method: 'POST', body: new URLSearchParams({ match_id: '000000000000', status: 'dismissed' }), headers: { 'x-sveltekit-action': 'true' } })).status);
 		expect(refused).toBe(403);

@@ -4,7 +4,8 @@
 // match); MARTINEZ/MARTINES Jaro (7/8 + 7/8 + 1) / 3 = 0.916667, prefix 4 -> 0.95 (a candidate,
 // score (0.95 + 1) / 2 = 0.975).
 import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chromiumPath } from '../../src/lib/server/reports/pdf.ts';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/lib/server/ingest/import-file.ts';
@@ -169,5 +170,16 @@ describe('the SAM.gov extract and the command line', () => {
 		const flags = JSON.parse(cli(['flags', '--rule', 'excluded_provider', '--json'])) as { provider_npi: string; findings: number }[];
 		expect(flags.map((r) => [r.provider_npi, r.findings]).sort()).toEqual([[P.exact, 2], [P.sunrise, 1]].sort());
 		expect(cli(['audit-log', 'list', '--limit', '1'])).toMatch(/exclusion_decision/);
+	});
+
+	it.skipIf(!existsSync(chromiumPath()) && !process.env.CI)('claimlens screen --pdf writes the evidence as a PDF (headless Chromium)', () => {
+		const cliDb = join(db.dir, 'cli.duckdb');
+		const out = join(db.dir, 'screening.pdf');
+		expect(() => execFileSync(process.execPath, ['bin/claimlens.js', 'screen', '--pdf', out, '--db', cliDb], { stdio: 'pipe' })).toThrow(/--user NAME/);
+		execFileSync(process.execPath, ['bin/claimlens.js', 'screen', '--pdf', out, '--user', 'auditor@example.test', '--db', cliDb], { stdio: 'pipe' });
+		const pdf = readFileSync(out);
+		expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+		// one page: two providers, two matches
+		expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
 	});
 });

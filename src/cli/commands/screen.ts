@@ -1,10 +1,14 @@
-// claimlens screen [--json] [--all]                  exclusion screening: every provider in the claims and
-//                                                    roster against the loaded OIG LEIE / SAM lists
+// claimlens screen [--json] [--all] [--pdf FILE --user NAME]   exclusion screening: every provider in the
+//                                                    claims and roster against the loaded OIG LEIE / SAM lists;
+//                                                    --pdf writes the evidence report (headless Chromium)
 // claimlens screen confirm|dismiss MATCH_ID [--user NAME] [--note TEXT]
 //                                                    a person's decision on a name match (audited)
 // Same functions as the Exclusions page and GET /api/exclusions (src/lib/server/exclusions/screen.ts).
 import { z } from 'zod';
-import { decide, screen, UnknownMatch } from '../../lib/server/exclusions/screen.ts';
+import { writeFileSync } from 'node:fs';
+import { decide, providerResults, screen, UnknownMatch } from '../../lib/server/exclusions/screen.ts';
+import { exclusionScreeningHtml } from '../../lib/server/reports/exclusion-screening.ts';
+import { htmlToPdf, PdfUnavailable } from '../../lib/server/reports/pdf.ts';
 import { parseFlags } from '../args.ts';
 import { CliError, fmtInt, info, printJson } from '../output.ts';
 
@@ -13,12 +17,13 @@ const Flags = z.object({
 	all: z.boolean().optional(),
 	user: z.string().max(120).optional(),
 	note: z.string().max(500).optional(),
+	pdf: z.string().optional(),
 	db: z.string().optional()
 });
 
 export async function screenCommand(argv: string[]): Promise<void> {
 	const [verb, id] = argv[0] === 'confirm' || argv[0] === 'dismiss' ? [argv[0], argv[1]] : [null, null];
-	const { flags } = parseFlags(verb ? argv.slice(2) : argv, { all: { type: 'boolean' }, user: { type: 'string' }, note: { type: 'string' } }, Flags);
+	const { flags } = parseFlags(verb ? argv.slice(2) : argv, { all: { type: 'boolean' }, user: { type: 'string' }, note: { type: 'string' }, pdf: { type: 'string' } }, Flags);
 	if (verb) {
 		if (!id || !/^[0-9a-f]{12}$/.test(id)) throw new CliError(`screen ${verb}: give the MATCH_ID (12 characters) from claimlens screen`);
 		if (!flags.user) throw new CliError(`screen ${verb}: --user NAME: who decides (recorded with the decision and in the audit trail)`);
@@ -33,6 +38,16 @@ export async function screenCommand(argv: string[]): Promise<void> {
 		return;
 	}
 	const s = await screen({ dbPath: flags.db });
+	if (flags.pdf) {
+		if (!flags.user) throw new CliError('screen --pdf: --user NAME: who ran the screening (printed on the evidence)');
+		try {
+			writeFileSync(flags.pdf, await htmlToPdf(exclusionScreeningHtml(s, await providerResults(flags.db), flags.user)));
+		} catch (e) {
+			if (e instanceof PdfUnavailable) throw new CliError(e.message);
+			throw e;
+		}
+		info(`wrote ${flags.pdf}`);
+	}
 	const rows = flags.all ? s.rows : s.rows.filter((r) => r.status !== 'dismissed');
 	if (flags.json) return printJson(rows);
 	if (!s.lists.length) info('no exclusion list loaded: import the OIG LEIE (UPDATED.csv) or the SAM.gov extract (claimlens import FILE --kind leie|sam)');

@@ -36,6 +36,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/exclusions': { read: 'exclusions', write: 'exclusions_decide' },
 	'/api/exclusions': { read: 'exclusions' },
 	'/api/exclusions.csv': { read: 'exclusions', audit: 'export' },
+	'/api/exclusions.pdf': { read: 'exclusions', audit: 'export' },
 	'/admin/users': { read: 'admin', write: 'admin' },
 	'/admin/audit': { read: 'admin' }
 };
