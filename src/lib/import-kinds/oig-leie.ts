@@ -28,6 +28,11 @@ export const leieFields: FieldDef[] = [
 	{ name: 'waiver_state', type: 'code', synonyms: ['wvrstate'], description: 'State of the waiver' }
 ];
 
+/** Both lists name a person or an entity: a row with neither cannot be screened (problem SQL, see types.ts). */
+export function personOrEntityProblem(exprs: Map<string, string>, what: string): string[] {
+	return [`CASE WHEN ${exprs.get('last_name')} IS NULL AND ${exprs.get('business_name')} IS NULL THEN 'last_name|missing required value: a last name or ${what}|' END`];
+}
+
 export const oigLeie = {
 	id: 'leie',
 	label: 'OIG LEIE exclusions',
@@ -37,7 +42,5 @@ export const oigLeie = {
 	targetColumns: leieFields.map((f) => f.name),
 	tag: { column: 'list', value: 'leie' },
 	detect: (fits) => fits('excl_date') && fits('last_name') && fits('business_name'),
-	problems(exprs) {
-		return [`CASE WHEN ${exprs.get('last_name')} IS NULL AND ${exprs.get('business_name')} IS NULL THEN 'last_name|missing required value: a last name or a business name|' END`];
-	}
+	problems: (exprs) => personOrEntityProblem(exprs, 'a business name')
 } satisfies ImportKindModule<'leie'>;

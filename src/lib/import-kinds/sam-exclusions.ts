@@ -4,6 +4,7 @@
 // Feeds exclusion screening with the LEIE (queries/schema_exclusions.sql), tagged list = 'sam'.
 import type { FieldDef } from '../schemas/fields.ts';
 import type { ImportKindModule } from './types.ts';
+import { personOrEntityProblem } from './oig-leie.ts';
 
 export const samFields: FieldDef[] = [
 	{ name: 'last_name', type: 'text', synonyms: ['last'], description: 'Last name (individuals)' },
@@ -31,7 +32,5 @@ export const samExclusions = {
 	targetColumns: samFields.map((f) => f.name),
 	tag: { column: 'list', value: 'sam' },
 	detect: (fits) => fits('excl_date') && fits('excl_type') && fits('general'),
-	problems(exprs) {
-		return [`CASE WHEN ${exprs.get('last_name')} IS NULL AND ${exprs.get('business_name')} IS NULL THEN 'last_name|missing required value: a last name or a name|' END`];
-	}
+	problems: (exprs) => personOrEntityProblem(exprs, 'a name')
 } satisfies ImportKindModule<'sam'>;
