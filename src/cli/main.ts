@@ -1,49 +1,31 @@
 // Entry of the `claimlens` command: dispatches to one module per command.
 import { CliError } from './output.ts';
-import { importCommand } from './commands/import.ts';
-import { importsCommand, rejectsCommand } from './commands/imports.ts';
-import { demoCommand } from './commands/demo.ts';
-import { serveCommand } from './commands/serve.ts';
-import { startCommand } from './commands/start.ts';
-import { benchCommand } from './commands/bench.ts';
-import { flagsCommand } from './commands/flags.ts';
-import { benchRulesCommand } from './commands/bench-rules.ts';
-import { userCommand } from './commands/user.ts';
-import { auditLogCommand } from './commands/audit-log.ts';
-import { accuracyCommand } from './commands/accuracy.ts';
-import { benchLoadCommand } from './commands/bench-load.ts';
-import { denialsCommand } from './commands/denials.ts';
-import { sampleCommand } from './commands/sample.ts';
-import { sampleSizeCommand } from './commands/sample-size.ts';
-import { appraiseCommand } from './commands/appraise.ts';
-import { kindsCommand } from './commands/kinds.ts';
-import { screenCommand } from './commands/screen.ts';
-import { benchScreenCommand } from './commands/bench-screen.ts';
 import { importKinds, TextEncodingName } from '../lib/schemas/fields.ts';
-import { DatabaseBusy } from '../lib/server/db/database.ts';
-import { ImportRefused } from '../lib/server/ingest/sniff.ts';
 
-const commands: Record<string, (argv: string[]) => Promise<void>> = {
-	import: importCommand,
-	imports: importsCommand,
-	rejects: rejectsCommand,
-	demo: demoCommand,
-	serve: serveCommand,
-	start: startCommand,
-	bench: benchCommand,
-	flags: flagsCommand,
-	'bench-rules': benchRulesCommand,
-	user: userCommand,
-	'audit-log': auditLogCommand,
-	accuracy: accuracyCommand,
-	'bench-load': benchLoadCommand,
-	denials: denialsCommand,
-	sample: sampleCommand,
-	'sample-size': sampleSizeCommand,
-	appraise: appraiseCommand,
-	kinds: kindsCommand,
-	screen: screenCommand,
-	'bench-screen': benchScreenCommand
+// Commands load on demand: a call pays only for its own modules (DuckDB, exceljs, the @stdlib
+// distributions...), so `claimlens imports` or `--help` starts at once (issue 16).
+type Command = (argv: string[]) => Promise<void>;
+const commands: Record<string, () => Promise<Command>> = {
+	import: () => import('./commands/import.ts').then((m) => m.importCommand),
+	imports: () => import('./commands/imports.ts').then((m) => m.importsCommand),
+	rejects: () => import('./commands/imports.ts').then((m) => m.rejectsCommand),
+	demo: () => import('./commands/demo.ts').then((m) => m.demoCommand),
+	serve: () => import('./commands/serve.ts').then((m) => m.serveCommand),
+	start: () => import('./commands/start.ts').then((m) => m.startCommand),
+	bench: () => import('./commands/bench.ts').then((m) => m.benchCommand),
+	flags: () => import('./commands/flags.ts').then((m) => m.flagsCommand),
+	'bench-rules': () => import('./commands/bench-rules.ts').then((m) => m.benchRulesCommand),
+	user: () => import('./commands/user.ts').then((m) => m.userCommand),
+	'audit-log': () => import('./commands/audit-log.ts').then((m) => m.auditLogCommand),
+	accuracy: () => import('./commands/accuracy.ts').then((m) => m.accuracyCommand),
+	'bench-load': () => import('./commands/bench-load.ts').then((m) => m.benchLoadCommand),
+	denials: () => import('./commands/denials.ts').then((m) => m.denialsCommand),
+	sample: () => import('./commands/sample.ts').then((m) => m.sampleCommand),
+	'sample-size': () => import('./commands/sample-size.ts').then((m) => m.sampleSizeCommand),
+	appraise: () => import('./commands/appraise.ts').then((m) => m.appraiseCommand),
+	kinds: () => import('./commands/kinds.ts').then((m) => m.kindsCommand),
+	screen: () => import('./commands/screen.ts').then((m) => m.screenCommand),
+	'bench-screen': () => import('./commands/bench-screen.ts').then((m) => m.benchScreenCommand)
 };
 
 const usage = `usage: claimlens <command> [flags]   (every command takes --db FILE and --json)
@@ -85,12 +67,14 @@ async function main(): Promise<void> {
 		process.stdout.write(`${usage}\n`);
 		return;
 	}
-	const command = commands[name];
-	if (!command) throw new CliError(`unknown command "${name}"\n${usage}`);
-	await command(argv);
+	const load = commands[name];
+	if (!load) throw new CliError(`unknown command "${name}"\n${usage}`);
+	await (await load())(argv);
 }
 
-main().catch((e: unknown) => {
+main().catch(async (e: unknown) => {
+	// the error classes of the database and the importer load only when something went wrong
+	const [{ DatabaseBusy }, { ImportRefused }] = await Promise.all([import('../lib/server/db/database.ts'), import('../lib/server/ingest/sniff.ts')]);
 	const known = e instanceof CliError || e instanceof ImportRefused || e instanceof DatabaseBusy;
 	const message = e instanceof Error ? e.message : String(e);
 	process.stderr.write(`claimlens: ${known ? message : `unexpected error: ${message.split('\n')[0]}`}\n`);
