@@ -44,8 +44,9 @@ describe('hostile CSV input', () => {
 		expect((await listRejects(r.importId, db.path))[0]).toMatchObject({ line: 3, reason: expect.stringMatching(/bad quoting/) });
 	});
 	it('bad dates and NPIs: each row rejected for its own reason', async () => {
-		const r = await expectRows('values.csv', [HEADER, 'B1,1,1234567893,IM,2025-13-01,99213,1', 'B2,1,1234567890,IM,2025-01-01,99213,1', 'B3,1,12345,IM,2025-01-01,99213,1', 'B4,1,1234567893,IM,31/01/2025,99213,1'].join('\n'), 0, 4);
-		expect((await listRejects(r.importId, db.path)).map((x) => x.reason)).toEqual(['bad date', 'bad NPI check digit', 'NPI must be 10 digits', 'bad date']);
+		// B5/B6: digits-only dates must be all eight of YYYYMMDD (2025013 is not 2025-01-03; 202501031 is not a date)
+		const r = await expectRows('values.csv', [HEADER, 'B1,1,1234567893,IM,2025-13-01,99213,1', 'B2,1,1234567890,IM,2025-01-01,99213,1', 'B3,1,12345,IM,2025-01-01,99213,1', 'B4,1,1234567893,IM,31/01/2025,99213,1', 'B5,1,1234567893,IM,2025013,99213,1', 'B6,1,1234567893,IM,202501031,99213,1', 'B7,1,1234567893,IM,20250103,99213,1'].join('\n'), 1, 6);
+		expect((await listRejects(r.importId, db.path)).map((x) => x.reason)).toEqual(['bad date', 'bad NPI check digit', 'NPI must be 10 digits', 'bad date', 'bad date', 'bad date']);
 	});
 	it('non-UTF-8 bytes anywhere: the whole file is read as Windows-1252, no row dropped (issue 10)', async () => {
 		const r = await expectRows('latin1.csv', Buffer.concat([Buffer.from(`${HEADER}\n${GOOD(11)}\nL1,1,1234567893,M`), Buffer.from([0xe9, 0xff]), Buffer.from('decine,2025-01-01,99213,1\n')]), 2, 0);

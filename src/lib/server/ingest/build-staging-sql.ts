@@ -78,8 +78,9 @@ function typed(field: FieldDef, r: string, formats: ValueFormats): string {
 		case 'code':
 			return `upper(${r})`;
 		case 'date':
-			// the cast only for ISO dates: DuckDB's cast reads 1/5/24 as 0001-05-24
-			return `coalesce(CASE WHEN substr(ltrim(${r}), 5, 1) = '-' THEN try_cast(${r} AS DATE) END, try_strptime(${r}, [${formats.dateFormats.map(sqlString).join(', ')}])::DATE)`;
+			// the cast only for ISO dates: DuckDB's cast reads 1/5/24 as 0001-05-24; a date of digits
+			// only must be all eight of YYYYMMDD (strptime reads 2025013 as 2025-01-03)
+			return `CASE WHEN regexp_full_match(trim(${r}), '[0-9]+') AND length(trim(${r})) <> 8 THEN NULL ELSE coalesce(CASE WHEN substr(ltrim(${r}), 5, 1) = '-' THEN try_cast(${r} AS DATE) END, try_strptime(${r}, [${formats.dateFormats.map(sqlString).join(', ')}])::DATE) END`;
 		case 'int':
 			// whole numbers, also written 1.00 (Excel number cells); 1.5 is not rounded but refused
 			return `try_cast(regexp_extract(${r}, '^\\s*(-?\\d+)(\\.0*)?\\s*$', 1) AS INTEGER)`;
