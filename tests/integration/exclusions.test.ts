@@ -19,8 +19,9 @@ const npi = (i: number) => {
 	return `${first9}${npiCheckDigit(first9)}`;
 };
 // providers: 1 exact NPI, 2 name with middle initial and suffix, 3 near miss, 4 reinstated,
-// 5 waiver, 6 entity, 7 same name in another state, 8 reinstated by a supplement, 9 fuzzy name
-const P = { exact: npi(1), public: npi(2), smyth: npi(3), rein: npi(4), waiver: npi(5), sunrise: npi(6), jones: npi(7), supp: npi(8), martines: npi(9) };
+// 5 waiver, 6 entity, 7 same name in another state, 8 reinstated by a supplement, 9 fuzzy name,
+// 10 a list record whose NPI is mistyped (bad check digit): it loads without one, matched by name
+const P = { exact: npi(1), public: npi(2), smyth: npi(3), rein: npi(4), waiver: npi(5), sunrise: npi(6), jones: npi(7), supp: npi(8), martines: npi(9), hotel: npi(10) };
 
 const db = tempDb();
 afterAll(() => db.cleanup());
@@ -52,6 +53,7 @@ function writeFiles(dir: string) {
 	line(P.supp, 'Foxtrot, Fay', '2025-03-31', 70);
 	line(P.supp, 'Foxtrot, Fay', '2025-04-01', 80);
 	line(P.martines, 'Ana Martines', '2025-05-05', 90);
+	line(P.hotel, 'Hotel, Hank', '2025-05-05', 95);
 	writeFileSync(join(dir, 'claims.csv'), `${lines.join('\n')}\n`);
 	writeFileSync(join(dir, 'roster.csv'), `npi,provider_name,specialty,state\n${P.jones},Mary Jones,Internal Medicine,OH\n`);
 	const full = [
@@ -64,7 +66,8 @@ function writeFiles(dir: string) {
 		leie({ bus: 'SUNRISE MEDICAL GROUP INC', excl: '20250101' }),
 		leie({ last: 'JONES', first: 'MARY', state: 'TX', excl: '20250101' }),
 		leie({ last: 'FOXTROT', first: 'FAY', npi: P.supp, excl: '20240501' }),
-		leie({ last: 'MARTINEZ', first: 'ANA', excl: '20250101' })
+		leie({ last: 'MARTINEZ', first: 'ANA', excl: '20250101' }),
+		leie({ last: 'HOTEL', first: 'HANK', npi: '1234567890', excl: '20250101' })
 	];
 	writeFileSync(join(dir, 'UPDATED.csv'), `${full.join('\n')}\n`);
 	writeFileSync(join(dir, '2504REIN.csv'), `${[LEIE_HEAD, leie({ last: 'FOXTROT', first: 'FAY', npi: P.supp, excl: '20240501', rein: '20250401' })].join('\n')}\n`);
@@ -75,10 +78,10 @@ const of = (prov: string) => rows.filter((r) => r.provider_npi === prov);
 
 beforeAll(async () => {
 	writeFiles(db.dir);
-	expect((await importFile(join(db.dir, 'claims.csv'), { dbPath: db.path })).rowsLoaded).toBe(15);
+	expect((await importFile(join(db.dir, 'claims.csv'), { dbPath: db.path })).rowsLoaded).toBe(16);
 	expect((await importFile(join(db.dir, 'roster.csv'), { dbPath: db.path })).kind).toBe('provider-roster');
 	const list = await importFile(join(db.dir, 'UPDATED.csv'), { dbPath: db.path });
-	expect({ kind: list.kind, rows: list.rowsLoaded }).toEqual({ kind: 'leie', rows: 9 });
+	expect({ kind: list.kind, rows: list.rowsLoaded, rejected: list.rowsRejected }).toEqual({ kind: 'leie', rows: 10, rejected: 0 });
 	expect((await importFile(join(db.dir, '2504REIN.csv'), { dbPath: db.path })).rowsLoaded).toBe(1);
 	rows = (await screen({ dbPath: db.path, today: '2025-05-06' })).rows;
 });
@@ -107,16 +110,20 @@ describe('exclusion screening', () => {
 		expect(of(P.supp)).toMatchObject([{ excluded_from: '2024-05-01', reinstated_on: '2025-04-01', lines: 1, paid_at_risk: 70 }]);
 	});
 
+	it('a list record with a mistyped NPI is kept, without the NPI, and matched by name', () => {
+		expect(of(P.hotel)).toMatchObject([{ match: 'name', score: 1, status: 'candidate', listed_npi: null }]);
+	});
+
 	it('an entity matches on its business name (corporate forms dropped)', () => {
 		expect(of(P.sunrise)).toMatchObject([{ match: 'name', score: 1, status: 'candidate', listed_business_name: 'SUNRISE MEDICAL GROUP INC' }]);
 	});
 
 	it('states the list version and its age, and counts by status', async () => {
 		const s = await screen({ dbPath: db.path, today: '2025-05-06' });
-		expect(s.lists).toMatchObject([{ list: 'leie', file_name: '2504REIN.csv', list_date: '2025-04-01', records: 9, loads: 2, age_days: 35, stale: false }]);
+		expect(s.lists).toMatchObject([{ list: 'leie', file_name: '2504REIN.csv', list_date: '2025-04-01', records: 10, loads: 2, age_days: 35, stale: false }]);
 		expect((await screen({ dbPath: db.path, today: '2025-05-07' })).lists[0]).toMatchObject({ age_days: 36, stale: true });
-		expect(s.providers).toBe(9);
-		expect(s.counts).toEqual({ confirmed: 4, candidate: 3, dismissed: 0 });
+		expect(s.providers).toBe(10);
+		expect(s.counts).toEqual({ confirmed: 4, candidate: 4, dismissed: 0 });
 	});
 
 	it('the excluded_provider rule lists the confirmed lines; confirming a candidate adds its lines, dismissing keeps it out', async () => {
@@ -130,7 +137,7 @@ describe('exclusion screening', () => {
 		expect((await flagged())[P.sunrise]).toBeUndefined();
 		const after = await screen({ dbPath: db.path, today: '2025-05-06' });
 		expect(after.rows.find((r) => r.match_id === sunrise.match_id)).toMatchObject({ status: 'dismissed', decided_by: 'auditor@example.test' });
-		expect(after.counts).toEqual({ confirmed: 5, candidate: 1, dismissed: 1 });
+		expect(after.counts).toEqual({ confirmed: 5, candidate: 2, dismissed: 1 });
 		await expect(decide('000000000000', 'confirmed', { by: 'x', dbPath: db.path })).rejects.toThrow(UnknownMatch);
 	});
 
@@ -141,7 +148,7 @@ describe('exclusion screening', () => {
 		await importFile(again, { dbPath: db.path });
 		const s = await screen({ dbPath: db.path, today: '2025-06-02' });
 		expect(s.rows.filter((r) => r.provider_npi === P.sunrise).map((r) => r.status)).toEqual(['dismissed']);
-		expect(s.lists[0]).toMatchObject({ list_date: '2025-06-01', records: 10, loads: 3 });
+		expect(s.lists[0]).toMatchObject({ list_date: '2025-06-01', records: 11, loads: 3 });
 	});
 });
 

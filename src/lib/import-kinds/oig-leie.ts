@@ -15,7 +15,7 @@ export const leieFields: FieldDef[] = [
 	{ name: 'business_name', type: 'text', synonyms: ['busname', 'businessname'], description: 'Business name (entities)' },
 	{ name: 'general', type: 'text', synonyms: [], description: 'General category (e.g. IND- LIC HC SERV PRO)' },
 	{ name: 'specialty', type: 'text', synonyms: [], description: 'Specialty' },
-	{ name: 'npi', type: 'npi', nullValues: ['0000000000'], synonyms: [], description: 'NPI (0000000000 = none)' },
+	{ name: 'npi', type: 'text', nullValues: ['0000000000'], synonyms: [], description: 'NPI (a mistyped one loads as none and the record is matched by name; 0000000000 = none)' },
 	{ name: 'dob', type: 'date', nullValues: NO_DATE, synonyms: ['birthdate', 'date of birth'], description: 'Date of birth (YYYYMMDD)' },
 	{ name: 'address', type: 'text', synonyms: [], description: 'Address' },
 	{ name: 'city', type: 'text', synonyms: [], description: 'City' },
@@ -33,6 +33,12 @@ export function personOrEntityProblem(exprs: Map<string, string>, what: string):
 	return [`CASE WHEN ${exprs.get('last_name')} IS NULL AND ${exprs.get('business_name')} IS NULL THEN 'last_name|missing required value: a last name or ${what}|' END`];
 }
 
+/** The list's NPI only when it is a valid NPI (npi_valid, queries/schema_exclusions.sql); else none. */
+export function validNpiOnly(exprs: Map<string, string>): void {
+	const npi = exprs.get('npi');
+	if (npi) exprs.set('npi', `CASE WHEN npi_valid(${npi}) THEN ${npi} END`);
+}
+
 export const oigLeie = {
 	id: 'leie',
 	label: 'OIG LEIE exclusions',
@@ -42,5 +48,6 @@ export const oigLeie = {
 	targetColumns: leieFields.map((f) => f.name),
 	tag: { column: 'list', value: 'leie' },
 	detect: (fits) => fits('excl_date') && fits('last_name') && fits('business_name'),
+	finish: (exprs) => validNpiOnly(exprs),
 	problems: (exprs) => personOrEntityProblem(exprs, 'a business name')
 } satisfies ImportKindModule<'leie'>;

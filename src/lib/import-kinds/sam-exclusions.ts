@@ -4,7 +4,7 @@
 // Feeds exclusion screening with the LEIE (queries/schema_exclusions.sql), tagged list = 'sam'.
 import type { FieldDef } from '../schemas/fields.ts';
 import type { ImportKindModule } from './types.ts';
-import { personOrEntityProblem } from './oig-leie.ts';
+import { personOrEntityProblem, validNpiOnly } from './oig-leie.ts';
 
 export const samFields: FieldDef[] = [
 	{ name: 'last_name', type: 'text', synonyms: ['last'], description: 'Last name (individuals)' },
@@ -13,7 +13,7 @@ export const samFields: FieldDef[] = [
 	{ name: 'business_name', type: 'text', synonyms: ['name'], description: 'Name of a firm or entity' },
 	{ name: 'general', type: 'text', synonyms: ['classification'], description: 'Classification (Individual, Firm, ...)' },
 	{ name: 'specialty', type: 'text', synonyms: ['exclusion program'], description: 'Exclusion program (Reciprocal, Procurement, ...)' },
-	{ name: 'npi', type: 'npi', synonyms: [], description: 'NPI (often blank)' },
+	{ name: 'npi', type: 'text', synonyms: [], description: 'NPI (a mistyped one loads as none and the record is matched by name; often blank)' },
 	{ name: 'address', type: 'text', synonyms: ['address 1'], description: 'Address' },
 	{ name: 'city', type: 'text', synonyms: [], description: 'City' },
 	{ name: 'state', type: 'code', synonyms: ['state / province', 'state province'], description: 'State or province' },
@@ -32,5 +32,6 @@ export const samExclusions = {
 	targetColumns: samFields.map((f) => f.name),
 	tag: { column: 'list', value: 'sam' },
 	detect: (fits) => fits('excl_date') && fits('excl_type') && fits('general'),
+	finish: (exprs) => validNpiOnly(exprs),
 	problems: (exprs) => personOrEntityProblem(exprs, 'a name')
 } satisfies ImportKindModule<'sam'>;
