@@ -42,14 +42,16 @@ CREATE TABLE IF NOT EXISTS exclusion_decisions (
 -- The roster may carry the provider's practice state: name matches are blocked by state.
 ALTER TABLE provider_roster ADD COLUMN IF NOT EXISTS state VARCHAR;
 
--- Name normalisation: upper case, letters only, single spaces; then the words without
--- generational suffixes and credentials (JR, III, MD, DO, NP, ...), which lists and claim
--- exports write differently.
+-- Name normalisation: upper case, apostrophes dropped (O'Brien = OBRIEN on both sides), every
+-- other non-letter a space, single spaces; then the words without generational suffixes and
+-- credentials (JR, III, MD, NP, ...), which lists and claim exports write differently. DO is
+-- also a surname (Minh Do): it is dropped only as a trailing credential after a full name
+-- (exclusion_provider_names).
 CREATE OR REPLACE MACRO excl_norm(s) AS
-	trim(regexp_replace(regexp_replace(upper(coalesce(s, '')), '[^A-Z ]', ' ', 'g'), ' +', ' ', 'g'));
+	trim(regexp_replace(regexp_replace(replace(replace(upper(coalesce(s, '')), '''', ''), '’', ''), '[^A-Z ]', ' ', 'g'), ' +', ' ', 'g'));
 CREATE OR REPLACE MACRO excl_words(s) AS
 	list_filter(string_split(excl_norm(s), ' '), w -> w <> '' AND w NOT IN (
-		'JR', 'SR', 'II', 'III', 'IV', 'V', 'MD', 'DO', 'PHD', 'NP', 'PA', 'PAC', 'RN', 'LPN', 'DDS', 'DMD', 'DPM', 'OD', 'DC',
+		'JR', 'SR', 'II', 'III', 'IV', 'V', 'MD', 'PHD', 'NP', 'PA', 'PAC', 'RN', 'LPN', 'DDS', 'DMD', 'DPM', 'OD', 'DC',
 		'PT', 'OT', 'MS', 'MPH', 'MBA', 'CRNA', 'LCSW', 'LMFT', 'APRN', 'FNP', 'CNM', 'DNP', 'PHARMD', 'RPH', 'DR', 'MR', 'MRS', 'MS', 'FACS', 'FACP'));
 -- A valid NPI: ten digits whose last is the Luhn check digit over 80840 + the first nine (CMS,
 -- "Requirements for NPI check digit"): the constant 24 stands for the 80840 prefix. The lists
@@ -74,12 +76,16 @@ CREATE OR REPLACE MACRO excl_business(s) AS
 -- past claims still count inside their excluded window).
 CREATE OR REPLACE VIEW exclusion_records AS
 SELECT
-	md5(concat_ws('|', list, coalesce(npi, ''), excl_norm(last_name), excl_norm(first_name), excl_norm(middle_name), excl_business(business_name), coalesce(dob::VARCHAR, ''), coalesce(excl_date::VARCHAR, ''))) AS record_key,
+	-- identity: list, names, date of birth, state, exclusion type and date. Not the NPI: a later
+	-- load that adds it (or a reinstatement supplement carrying it) is the same record, which
+	-- then takes the NPI; two same-named people in other states or with other exclusions stay apart.
+	md5(concat_ws('|', list, excl_norm(last_name), excl_norm(first_name), excl_norm(middle_name), excl_business(business_name), coalesce(dob::VARCHAR, ''), upper(trim(coalesce(state, ''))), upper(trim(coalesce(excl_type, ''))), coalesce(excl_date::VARCHAR, ''))) AS record_key,
 	list,
 	any_value(last_name) AS last_name, any_value(first_name) AS first_name, any_value(middle_name) AS middle_name,
-	any_value(business_name) AS business_name, any_value(npi) AS npi, any_value(state) AS state,
+	any_value(business_name) AS business_name, max(npi) AS npi, any_value(state) AS state,
 	any_value(general) AS general, any_value(specialty) AS specialty, any_value(excl_type) AS excl_type,
 	any_value(excl_date) AS excl_date, max(rein_date) AS rein_date, max(waiver_date) AS waiver_date,
+	max(upper(trim(waiver_state))) AS waiver_state,
 	max(import_id) AS last_import_id
 FROM exclusion_rows
 GROUP BY record_key, list;
@@ -96,7 +102,9 @@ r AS (
 	SELECT npi, arg_max(provider_name, import_id) AS provider_name, arg_max(state, import_id) AS state FROM provider_roster WHERE npi IS NOT NULL GROUP BY npi
 ),
 p AS (
-	SELECT npi, coalesce(r.provider_name, c.provider_name) AS provider_name, upper(trim(r.state)) AS state, coalesce(c.lines, 0) AS lines
+	-- a state is used only as a two-letter code ("Texas" would block every TX record out)
+	SELECT npi, coalesce(r.provider_name, c.provider_name) AS provider_name,
+		CASE WHEN regexp_full_match(upper(trim(r.state)), '[A-Z]{2}') THEN upper(trim(r.state)) END AS state, coalesce(c.lines, 0) AS lines
 	FROM c FULL JOIN r USING (npi)
 ),
 w0 AS (
@@ -110,12 +118,28 @@ w AS (
 	-- "Last, First": a comma followed by a name; "John Q. Public Jr., MD" has only a credential after it
 	SELECT *, len(after_comma) > 0 AS comma FROM w0
 )
-SELECT npi, provider_name, state, lines,
-	CASE WHEN comma THEN array_to_string(before_comma, ' ') ELSE words[-1] END AS last_name,
-	CASE WHEN comma THEN after_comma[1] ELSE words[1] END AS first_name,
-	CASE WHEN comma THEN after_comma[2] WHEN len(words) >= 3 THEN words[2] END AS middle_name,
+SELECT npi, provider_name, state, lines, comma, before_comma, after_comma,
+	-- a trailing DO after a full name is the credential (John Smith DO); alone it is a surname
+	CASE WHEN len(words) >= 3 AND words[-1] = 'DO' THEN words[:-1] ELSE words END AS words,
 	excl_business(provider_name) AS business_name
 FROM w;
+
+-- Every reading of a provider's name the matching tries (a provider may have several rows):
+-- "Last, First Middle" with a comma; without one, "First [Middle] Last", and also "First
+-- Last Last..." (Maria De La Cruz, Jose Garcia Lopez) and, for two words, "LAST FIRST"
+-- (all-caps exports). A pair's best reading counts.
+CREATE OR REPLACE VIEW exclusion_provider_names AS
+SELECT npi, state, business_name, array_to_string(before_comma, ' ') AS last_name, after_comma[1] AS first_name, after_comma[2] AS middle_name
+FROM exclusion_providers WHERE comma
+UNION ALL
+SELECT npi, state, business_name, words[-1], words[1], CASE WHEN len(words) >= 3 THEN words[2] END
+FROM exclusion_providers WHERE NOT comma AND len(words) >= 2
+UNION ALL
+SELECT npi, state, business_name, array_to_string(words[2:], ' '), words[1], NULL
+FROM exclusion_providers WHERE NOT comma AND len(words) >= 3
+UNION ALL
+SELECT npi, state, business_name, words[1], words[2], NULL
+FROM exclusion_providers WHERE NOT comma AND len(words) = 2;
 
 -- Provider x list-record pairs (src/lib/server/exclusions/screen.ts reads them, and so does the
 -- line rule excluded_provider):
@@ -132,8 +156,10 @@ FROM w;
 -- Exclusion window: from the exclusion date to the earlier of reinstatement and waiver.
 CREATE OR REPLACE VIEW exclusion_matches AS
 WITH p AS (SELECT * FROM exclusion_providers WHERE npi IS NOT NULL),
+pn AS (SELECT * FROM exclusion_provider_names WHERE npi IS NOT NULL AND last_name <> '' AND first_name IS NOT NULL),
 x AS (
-	SELECT *, excl_norm(last_name) AS ln, excl_words(first_name)[1] AS fn, excl_words(middle_name)[1] AS mn,
+	-- the list's last name without suffixes too (LEE JR = LEE)
+	SELECT *, array_to_string(excl_words(last_name), ' ') AS ln, excl_words(first_name)[1] AS fn, excl_words(middle_name)[1] AS mn,
 		excl_business(business_name) AS bn, upper(trim(state)) AS st
 	FROM exclusion_records
 ),
@@ -143,7 +169,7 @@ by_npi AS (
 by_name AS (
 	SELECT p.npi AS provider_npi, x.record_key, 'name' AS match,
 		(jaro_winkler_similarity(p.last_name, x.ln) + jaro_winkler_similarity(p.first_name, x.fn)) / 2 AS score
-	FROM p JOIN x ON x.npi IS NULL AND x.ln <> '' AND excl_block(x.ln, x.fn) = excl_block(p.last_name, p.first_name)
+	FROM pn AS p JOIN x ON x.npi IS NULL AND x.ln <> '' AND excl_block(x.ln, x.fn) = excl_block(p.last_name, p.first_name)
 		AND (p.state IS NULL OR x.st IS NULL OR x.st = '' OR p.state = x.st)
 	WHERE jaro_winkler_similarity(p.last_name, x.ln) >= 0.92 AND jaro_winkler_similarity(p.first_name, x.fn) >= 0.88
 		AND (p.middle_name IS NULL OR x.mn IS NULL OR left(p.middle_name, 1) = left(x.mn, 1))
@@ -172,7 +198,12 @@ SELECT
 	x.last_name AS listed_last_name, x.first_name AS listed_first_name, x.middle_name AS listed_middle_name,
 	x.business_name AS listed_business_name, x.npi AS listed_npi, x.state AS listed_state, x.excl_type,
 	x.excl_date AS excluded_from, x.rein_date AS reinstated_on, x.waiver_date AS waiver_on,
-	CASE WHEN x.rein_date IS NULL THEN x.waiver_date WHEN x.waiver_date IS NULL THEN x.rein_date ELSE least(x.rein_date, x.waiver_date) END AS excluded_until
+	x.waiver_state,
+	-- a waiver lets the person furnish services in its state only (WVRSTATE): it ends the window
+	-- for a provider known to practise there, or when the list names no state; otherwise the
+	-- exclusion runs on (the claims do not say where a service was furnished)
+	CASE WHEN x.waiver_date IS NOT NULL AND (x.waiver_state IS NULL OR x.waiver_state = '' OR x.waiver_state = p.state)
+		THEN least(x.waiver_date, coalesce(x.rein_date, x.waiver_date)) ELSE x.rein_date END AS excluded_until
 FROM pairs
 JOIN p ON p.npi = pairs.provider_npi
 JOIN x ON x.record_key = pairs.record_key

@@ -1,5 +1,8 @@
 -- The screening's result for every provider screened, for the evidence file: excluded (a
--- confirmed match), to review (a candidate only), cleared (no match, or only dismissed ones).
+-- confirmed match), to review (a candidate only), cleared (no match, or only dismissed ones),
+-- or "no name" (no NPI match and no name to match by: not screened by name).
+-- Lines and paid dollars count each claim line once, however many confirmed records cover it
+-- (LEIE and SAM both), as the excluded_provider rule does.
 -- No parameters. Columns: provider_npi, provider_name, provider_state, result, confirmed,
 --   candidates, dismissed, lines, paid_at_risk (of the confirmed matches' windows)
 WITH m AS (
@@ -9,16 +12,19 @@ WITH m AS (
 		count(*) FILTER (WHERE status = 'dismissed')::INTEGER AS dismissed
 	FROM exclusion_matches GROUP BY provider_npi
 ),
-f AS (
-	SELECT m.provider_npi, count(l.claim_id)::BIGINT AS lines, coalesce(sum(l.paid_amount), 0)::DOUBLE AS paid_at_risk
+in_window AS (
+	SELECT DISTINCT m.provider_npi, l.claim_id, l.line_number, l.paid_amount
 	FROM exclusion_matches m
 	JOIN claim_lines l ON l.rendering_npi = m.provider_npi AND l.service_date >= m.excluded_from
 		AND (m.excluded_until IS NULL OR l.service_date < m.excluded_until)
 	WHERE m.status = 'confirmed'
-	GROUP BY m.provider_npi
+),
+f AS (
+	SELECT provider_npi, count(*)::BIGINT AS lines, coalesce(sum(paid_amount), 0)::DOUBLE AS paid_at_risk FROM in_window GROUP BY provider_npi
 )
 SELECT p.npi AS provider_npi, p.provider_name, p.state AS provider_state,
-	CASE WHEN coalesce(m.confirmed, 0) > 0 THEN 'excluded' WHEN coalesce(m.candidates, 0) > 0 THEN 'to review' ELSE 'cleared' END AS result,
+	CASE WHEN coalesce(m.confirmed, 0) > 0 THEN 'excluded' WHEN coalesce(m.candidates, 0) > 0 THEN 'to review'
+		WHEN trim(coalesce(p.provider_name, '')) = '' THEN 'no name: NPI only' ELSE 'cleared' END AS result,
 	coalesce(m.confirmed, 0) AS confirmed, coalesce(m.candidates, 0) AS candidates, coalesce(m.dismissed, 0) AS dismissed,
 	coalesce(f.lines, 0) AS lines, coalesce(f.paid_at_risk, 0) AS paid_at_risk
 FROM exclusion_providers p

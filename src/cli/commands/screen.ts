@@ -54,7 +54,7 @@ export async function screenCommand(argv: string[]): Promise<void> {
 	for (const l of s.lists) info(`${l.list.toUpperCase()}: ${l.file_name}, list date ${l.list_date} (${l.age_days} days old${l.stale ? ': older than 35 days, load the current list' : ''}), ${fmtInt(l.records)} records`);
 	info(`${fmtInt(s.providers)} providers screened: ${s.counts.confirmed} confirmed, ${s.counts.candidate} candidates to review, ${s.counts.dismissed} dismissed`);
 	for (const r of rows) {
-		const who = r.listed_business_name ?? [r.listed_last_name, r.listed_first_name, r.listed_middle_name].filter(Boolean).join(' ');
+		const who = (r.listed_last_name ? [r.listed_last_name, r.listed_first_name, r.listed_middle_name].filter(Boolean).join(' ') : (r.listed_business_name ?? ''));
 		process.stdout.write(`${r.match_id} ${r.status.padEnd(9)} ${r.provider_npi} ${(r.provider_name ?? '').padEnd(28)} ${r.list} ${r.match} ${r.score.toFixed(3)} ${who} excluded ${r.excluded_from}${r.excluded_until ? ` to ${r.excluded_until}` : ''}: ${fmtInt(r.lines)} lines $${fmtInt(r.paid_at_risk)}\n`);
 	}
 }

@@ -58,7 +58,7 @@ export interface ProviderResult {
 	provider_npi: string;
 	provider_name: string | null;
 	provider_state: string | null;
-	result: 'excluded' | 'to review' | 'cleared';
+	result: 'excluded' | 'to review' | 'cleared' | 'no name: NPI only';
 	confirmed: number;
 	candidates: number;
 	dismissed: number;

@@ -15,7 +15,7 @@ export function exclusionScreeningHtml(s: Screening, results: ProviderResult[], 
 	const matches = s.rows.length
 		? s.rows
 				.map((r) => {
-					const listed = r.listed_business_name ?? [r.listed_last_name, r.listed_first_name, r.listed_middle_name].filter(Boolean).join(', ');
+					const listed = (r.listed_last_name ? [r.listed_last_name, r.listed_first_name, r.listed_middle_name].filter(Boolean).join(', ') : (r.listed_business_name ?? ''));
 					return `<tr><td>${e(r.provider_name ?? '')}<br><small>NPI ${e(r.provider_npi)}</small></td><td>${e(listed)}<br><small>${e(r.list.toUpperCase())}${r.listed_npi ? ` · NPI ${e(r.listed_npi)}` : ''}${r.listed_state ? ` · ${e(r.listed_state)}` : ''}</small></td><td>${r.match === 'npi' ? 'NPI' : `name ${r.score.toFixed(3)}`}</td><td>${e(r.excluded_from)}${r.excluded_until ? ` to ${e(r.excluded_until)}` : ''}</td><td>${e(r.status)}${r.decided_by ? `<br><small>by ${e(r.decided_by)}, ${e(String(r.decided_at ?? '').slice(0, 19))}</small>` : ''}</td><td class="num">${r.lines}</td><td class="num">${money(r.paid_at_risk)}</td></tr>`;
 				})
 				.join('')
