@@ -208,3 +208,11 @@ FROM pairs
 JOIN p ON p.npi = pairs.provider_npi
 JOIN x ON x.record_key = pairs.record_key
 LEFT JOIN decided ON decided.record_key = pairs.record_key AND decided.provider_npi = pairs.provider_npi;
+
+-- The claim lines inside each match's exclusion window (any status): the one definition of the
+-- window that the screening, the evidence and the excluded_provider rule read.
+CREATE OR REPLACE VIEW exclusion_window_lines AS
+SELECT m.match_id, m.record_key, m.provider_npi, m.status, m.list, m.match, m.decided_by, m.excluded_from, m.excluded_until, l.*
+FROM exclusion_matches m
+JOIN claim_lines l ON l.rendering_npi = m.provider_npi AND l.service_date >= m.excluded_from
+	AND (m.excluded_until IS NULL OR l.service_date < m.excluded_until);

@@ -13,11 +13,7 @@ WITH m AS (
 	FROM exclusion_matches GROUP BY provider_npi
 ),
 in_window AS (
-	SELECT DISTINCT m.provider_npi, l.claim_id, l.line_number, l.paid_amount
-	FROM exclusion_matches m
-	JOIN claim_lines l ON l.rendering_npi = m.provider_npi AND l.service_date >= m.excluded_from
-		AND (m.excluded_until IS NULL OR l.service_date < m.excluded_until)
-	WHERE m.status = 'confirmed'
+	SELECT DISTINCT provider_npi, claim_id, line_number, paid_amount FROM exclusion_window_lines WHERE status = 'confirmed'
 ),
 f AS (
 	SELECT provider_npi, count(*)::BIGINT AS lines, coalesce(sum(paid_amount), 0)::DOUBLE AS paid_at_risk FROM in_window GROUP BY provider_npi

@@ -5,12 +5,9 @@
 --   score, status, decided_by, decided_at, listed_* (the list record), excl_type, excluded_from,
 --   reinstated_on, waiver_on, excluded_until, lines, paid_at_risk
 WITH windows AS (
-	SELECT m.match_id, count(l.claim_id)::BIGINT AS lines, coalesce(sum(l.paid_amount), 0)::DOUBLE AS paid_at_risk
-	FROM exclusion_matches m
-	LEFT JOIN claim_lines l ON l.rendering_npi = m.provider_npi AND l.service_date >= m.excluded_from
-		AND (m.excluded_until IS NULL OR l.service_date < m.excluded_until)
-	GROUP BY m.match_id
+	SELECT match_id, count(*)::BIGINT AS lines, coalesce(sum(paid_amount), 0)::DOUBLE AS paid_at_risk
+	FROM exclusion_window_lines GROUP BY match_id
 )
-SELECT m.* EXCLUDE (record_key), w.lines, w.paid_at_risk
-FROM exclusion_matches m JOIN windows w USING (match_id)
+SELECT m.* EXCLUDE (record_key), coalesce(w.lines, 0)::BIGINT AS lines, coalesce(w.paid_at_risk, 0)::DOUBLE AS paid_at_risk
+FROM exclusion_matches m LEFT JOIN windows w USING (match_id)
 ORDER BY CASE m.status WHEN 'confirmed' THEN 0 WHEN 'candidate' THEN 1 ELSE 2 END, w.paid_at_risk DESC, m.provider_npi, m.match_id;
