@@ -3,6 +3,7 @@
 // matching itself is SQL (queries/schema_exclusions.sql: exclusion_matches); this module runs the
 // named queries for the page, GET /api/exclusions and `claimlens screen`, and records decisions
 // in the database and the audit trail.
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { defaultDbPath, withConnection } from '../db/database.ts';
 import { runQuery } from '../db/query-files.ts';
 import { appendAudit } from '../audit/audit-log.ts';
@@ -82,6 +83,19 @@ export async function providerResults(dbPath = defaultDbPath()): Promise<Provide
 	return rows.map((r) => ({ ...r, confirmed: Number(r.confirmed), candidates: Number(r.candidates), dismissed: Number(r.dismissed), lines: Number(r.lines), paid_at_risk: Math.round(Number(r.paid_at_risk) * 100) / 100 }) as unknown as ProviderResult);
 }
 
+async function readLists(conn: DuckDBConnection, today: string): Promise<ListVersion[]> {
+	return (await runQuery(conn, 'exclusions/lists')).map((r) => {
+		const listDate = day(r.list_date) as string;
+		const age = Math.round((Date.parse(today) - Date.parse(listDate)) / 86_400_000);
+		return { list: r.list, import_id: Number(r.import_id), file_name: String(r.file_name), loaded_at: String(r.loaded_at), list_date: listDate, records: Number(r.records), loads: Number(r.loads), age_days: age, stale: age > STALE_AFTER_DAYS } as ListVersion;
+	});
+}
+
+/** The lists loaded (versions, list dates, ages) without screening: what the evidence CSV names. */
+export function listVersions(opts: { dbPath?: string; today?: string } = {}): Promise<ListVersion[]> {
+	return withConnection((conn) => readLists(conn, opts.today ?? new Date().toISOString().slice(0, 10)), opts.dbPath ?? defaultDbPath());
+}
+
 /**
  * Screens now. `today` (YYYY-MM-DD) decides list staleness; tests pin it.
  * @returns the lists used (versions), providers screened, counts by status and one row per pair
@@ -89,11 +103,7 @@ export async function providerResults(dbPath = defaultDbPath()): Promise<Provide
 export async function screen(opts: { dbPath?: string; today?: string } = {}): Promise<Screening> {
 	const today = opts.today ?? new Date().toISOString().slice(0, 10);
 	return withConnection(async (conn) => {
-		const lists = (await runQuery(conn, 'exclusions/lists')).map((r) => {
-			const listDate = day(r.list_date) as string;
-			const age = Math.round((Date.parse(today) - Date.parse(listDate)) / 86_400_000);
-			return { list: r.list, import_id: Number(r.import_id), file_name: String(r.file_name), loaded_at: String(r.loaded_at), list_date: listDate, records: Number(r.records), loads: Number(r.loads), age_days: age, stale: age > STALE_AFTER_DAYS } as ListVersion;
-		});
+		const lists = await readLists(conn, today);
 		const [p] = await runQuery(conn, 'exclusions/providers_screened');
 		const dates = new Map(lists.map((l) => [l.list, l.list_date]));
 		const rows = (await runQuery(conn, 'exclusions/screen')).map(

@@ -83,6 +83,7 @@ export function buildManifest(o: {
 }): Manifest {
 	const { frame, req, units } = o;
 	const strata: ManifestStratum[] = o.strata.map((s) => ({ ...s }));
+	const target = designTarget(req);
 	return {
 		manifest_version: 'claimlens-sample-manifest/1',
 		sample_id: o.sampleId,
@@ -115,8 +116,8 @@ export function buildManifest(o: {
 		drawn_at: o.drawnAt,
 		deidentification: { tier: 'full', description: tierDescriptions.full },
 		exports: [],
-		design_target: designTarget(req),
-		warnings: drawWarnings(req.size, designTarget(req))
+		design_target: target,
+		warnings: drawWarnings(req.size, target)
 	};
 }
 

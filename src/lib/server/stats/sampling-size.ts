@@ -110,6 +110,7 @@ export function attributeSize(o: { universe: number; error_rate: number; precisi
 	const { universe: N, error_rate: p, precision: w, confidence } = o;
 	const z = z2(confidence);
 	const n0 = (z * z * p * (1 - p)) / (w * w);
+	const normal = Math.min(N, Math.ceil(n0 / (1 + (n0 - 1) / N)));
 	let n = Math.max(1, Math.floor(n0 / (1 + (n0 - 1) / N) / 2));
 	while (n < N && !attributeMeets(N, n, p, w, confidence)) n++;
 	return {
@@ -119,8 +120,8 @@ export function attributeSize(o: { universe: number; error_rate: number; precisi
 		target_basis: 'attribute',
 		method: 'simple',
 		formula: 'smallest n whose exact hypergeometric interval for round(p·n) errors is at most ± w wide',
-		inputs: { universe: N, error_rate: p, precision: w, confidence, normal_approximation: Math.min(N, Math.ceil(n0 / (1 + (n0 - 1) / N))) },
-		notes: [`Exact (hypergeometric) search, as RAT-STATS; the normal approximation would give ${Math.min(N, Math.ceil(n0 / (1 + (n0 - 1) / N)))}.`]
+		inputs: { universe: N, error_rate: p, precision: w, confidence, normal_approximation: normal },
+		notes: [`Exact (hypergeometric) search, as RAT-STATS; the normal approximation would give ${normal}.`]
 	};
 }
 
