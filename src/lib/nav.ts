@@ -4,7 +4,7 @@
 export interface NavItem {
 	href: string;
 	label: string;
-	need: 'overview' | 'flags' | 'accuracy' | 'denials' | 'samples' | 'exclusions' | 'data' | 'admin';
+	need: 'overview' | 'flags' | 'cases' | 'accuracy' | 'denials' | 'samples' | 'exclusions' | 'data' | 'admin';
 	/** what the area is for, in a few words (403 page) */
 	what: string;
 }
@@ -12,6 +12,8 @@ export interface NavItem {
 export const navItems: NavItem[] = [
 	{ href: '/', label: 'Overview', need: 'overview', what: 'volumes, denial rate and audit coverage by month' },
 	{ href: '/flags', label: 'Risk flags', need: 'flags', what: 'outlier billing against peers, with the claim lines behind it' },
+	{ href: '/cases', label: 'Cases', need: 'cases', what: 'review cases opened from flags: status, assignee, notes, samples and outcome' },
+	{ href: '/workplan', label: 'Work plan', need: 'flags', what: 'providers ranked across every rule: measures flagged, dollars at risk, open cases' },
 	{ href: '/accuracy', label: 'Coder accuracy', need: 'accuracy', what: 'audit results by coder, specialty and month' },
 	{ href: '/denials', label: 'Denials', need: 'denials', what: 'denial trends by payer, reason and code' },
 	{ href: '/samples', label: 'Samples', need: 'samples', what: 'statistically valid audit samples and their appraisal' },

@@ -18,7 +18,8 @@ import { anchorMac, anchorPath, auditKey, readAnchor, seal, writeAnchor } from '
 export const auditActions = [
 	'login', 'login_failed', 'login_throttled', 'logout', 'logout_all', 'password_change', 'password_reset',
 	'import', 'import_cancel', 'view', 'export', 'export_start', 'export_end', 'export_aborted',
-	'user_add', 'user_change', 'audit_verify', 'exclusion_decision'
+	'user_add', 'user_change', 'audit_verify', 'exclusion_decision',
+	'case_open', 'case_note', 'case_update', 'case_link', 'education_add', 'education_settings', 'report'
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

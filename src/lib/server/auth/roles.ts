@@ -14,6 +14,16 @@ export const permissions = {
 	exclusions: ['admin', 'compliance_officer', 'auditor'],
 	/** confirm or dismiss a name match: the compliance officer, who owns the screening program and its file */
 	exclusions_decide: ['compliance_officer'],
+	/** review cases: read (flag statistics and notes; no patient identifiers) */
+	cases: ['admin', 'compliance_officer', 'auditor'],
+	/** open a case from a flag, add notes, link samples, move it through review (not close it) */
+	cases_work: ['compliance_officer', 'auditor'],
+	/** assign a case, set its due date, close it with an outcome or reopen it: the compliance officer owns the program */
+	cases_manage: ['compliance_officer'],
+	/** record coder education and change the accuracy target and re-audit bands */
+	education_record: ['compliance_officer', 'coding_manager'],
+	/** the compliance committee pack: flags, work plan, denials, accuracy and cases together */
+	reports_committee: ['admin', 'compliance_officer'],
 	data: ['admin', 'compliance_officer', 'coding_manager', 'auditor'],
 	import: ['admin', 'compliance_officer', 'coding_manager'],
 	admin: ['admin'],

@@ -26,6 +26,8 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/api/flags/lines.csv': { read: 'flags', audit: 'export' },
 	'/accuracy': { read: 'accuracy' },
 	'/accuracy/*': { read: 'accuracy', audit: 'view' },
+	'/accuracy/coder/[coder]': { read: 'accuracy', write: 'education_record', audit: 'view' },
+	'/accuracy/education': { read: 'accuracy', write: 'education_record', audit: 'view' },
 	'/api/accuracy/*': { read: 'accuracy', audit: 'export' },
 	'/denials': { read: 'denials' },
 	'/denials/*': { read: 'denials', audit: 'view' },
@@ -37,6 +39,15 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/api/exclusions': { read: 'exclusions' },
 	'/api/exclusions.csv': { read: 'exclusions', audit: 'export' },
 	'/api/exclusions.pdf': { read: 'exclusions', audit: 'export' },
+	'/cases': { read: 'cases', write: 'cases_work' },
+	'/cases/[id]': { read: 'cases', write: 'cases_work', audit: 'view' },
+	'/api/cases': { read: 'cases' },
+	'/api/cases.csv': { read: 'cases', audit: 'export' },
+	'/workplan': { read: 'flags', write: 'cases_work' },
+	'/api/workplan': { read: 'flags' },
+	'/api/workplan.csv': { read: 'flags', audit: 'export' },
+	// each report names its own permission (src/lib/server/reports/registry.ts); the route checks it
+	'/api/reports/[report]': { read: 'signed_in', audit: 'export' },
 	'/admin/users': { read: 'admin', write: 'admin' },
 	'/admin/audit': { read: 'admin' }
 };
