@@ -1,9 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { FlagQuery } from '$lib/schemas/flags';
 import { listFlags } from '$lib/server/rules/evaluate';
+import { activeCaseIndex } from '$lib/server/cases/cases';
+import { allowed } from '$lib/server/auth/roles';
 import type { PageServerLoad } from './$types';
 
-export const load = (async ({ url, setHeaders }) => {
+export const load = (async ({ url, setHeaders, locals }) => {
 	setHeaders({ 'cache-control': 'no-store' });
 	const q = FlagQuery.safeParse(Object.fromEntries(url.searchParams));
 	if (!q.success) error(400, `bad filter: ${q.error.issues[0]?.path.join('.')}: ${q.error.issues[0]?.message}`);
@@ -20,5 +22,7 @@ export const load = (async ({ url, setHeaders }) => {
 		rows: result.filtered,
 		specialties: [...new Set(result.rows.map((r) => r.specialty))].sort()
 	}));
-	return { query, flags };
+	// case badges: the active review case of each provider and rule (roles that may read cases)
+	const cases = allowed('cases', locals.user?.role ?? null) ? await activeCaseIndex() : {};
+	return { query, flags, cases };
 }) satisfies PageServerLoad;

@@ -9,9 +9,11 @@ import { computeSampleSize } from '$lib/server/sampling/size';
 import { userMessage } from '$lib/server/sampling/errors';
 import { actorName } from '$lib/server/sampling/access';
 import { loadCatalog } from '$lib/server/rules/catalog';
+import { CaseError, linkSample } from '$lib/server/cases/cases';
 import type { Actions, PageServerLoad } from './$types';
 
 const FrameId = z.coerce.number().int().positive();
+const CaseId = z.coerce.number().int().positive();
 const formObject = (f: FormData) => Object.fromEntries([...f.entries()].filter(([, v]) => typeof v === 'string' && v !== '')) as Record<string, string>;
 
 export const load = (async ({ url, setHeaders, locals }) => {
@@ -57,7 +59,8 @@ export const load = (async ({ url, setHeaders, locals }) => {
 		rules,
 		suggestedSeed: randomInt(100_000, 1_000_000_000),
 		unknownUser: UNKNOWN_USER,
-		user: locals.user?.email ?? null
+		user: locals.user?.email ?? null,
+		caseId: CaseId.safeParse(url.searchParams.get('case')).data ?? null
 	};
 }) satisfies PageServerLoad;
 
@@ -74,7 +77,8 @@ export const actions = {
 			if (msg) return fail(400, { action: 'saveFrame', message: msg });
 			throw e;
 		}
-		redirect(303, `/samples?frame=${frame.frame_id}`);
+		const caseId = CaseId.safeParse(form.case);
+		redirect(303, `/samples?frame=${frame.frame_id}${caseId.success ? `&case=${caseId.data}` : ''}`);
 	},
 	size: async ({ request }) => {
 		const form = formObject(await request.formData());
@@ -107,6 +111,16 @@ export const actions = {
 			const msg = userMessage(e);
 			if (msg) return fail(400, { action: 'draw', message: msg });
 			throw e;
+		}
+		// drawn for a review case (the case page's "Draw a sample"): link it; the sample stands either way
+		const caseId = CaseId.safeParse(form.case);
+		if (caseId.success && locals.user) {
+			try {
+				await linkSample(caseId.data, sampleId, { email: locals.user.email, userId: locals.user.user_id, role: locals.user.role });
+			} catch (e) {
+				if (!(e instanceof CaseError)) throw e;
+				redirect(303, `/samples/${sampleId}?case_link=${encodeURIComponent(e.message)}`);
+			}
 		}
 		redirect(303, `/samples/${sampleId}`);
 	}

@@ -91,6 +91,12 @@ export function listCases(filter: CaseFilter = {}, opts: { me?: string; today?: 
 	return withConnection((conn) => readCases(conn, filter, opts.today ?? today(), dbPath, opts.me), dbPath);
 }
 
+/** The active (not closed) case of each provider and rule, keyed "NPI|rule_id": badges, without evaluating flags. */
+export async function activeCaseIndex(dbPath = defaultDbPath()): Promise<Record<string, { case_id: number; status: CaseStatus }>> {
+	const rows = await withConnection((conn) => runQuery(conn, 'cases/active_index'), dbPath);
+	return Object.fromEntries(rows.map((r) => [`${r.provider_npi}|${r.rule_id}`, { case_id: Number(r.case_id), status: r.status as CaseStatus }]));
+}
+
 /** One case, or CaseError when there is none with this id. */
 export async function getCase(caseId: number, opts: { today?: string; dbPath?: string } = {}): Promise<ReviewCase> {
 	const [c] = await listCases({ case_id: caseId } as CaseFilter, opts);

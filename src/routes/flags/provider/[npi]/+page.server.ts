@@ -1,9 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { DrilldownQuery, Npi } from '$lib/schemas/drilldown';
 import { getDrilldown, NotFound } from '$lib/server/rules/drilldown';
+import { activeCaseIndex } from '$lib/server/cases/cases';
+import { allowed } from '$lib/server/auth/roles';
 import type { PageServerLoad } from './$types';
 
-export const load = (async ({ params, url, setHeaders }) => {
+export const load = (async ({ params, url, setHeaders, locals }) => {
 	setHeaders({ 'cache-control': 'no-store' });
 	const npi = Npi.safeParse(params.npi);
 	const q = DrilldownQuery.safeParse(Object.fromEntries(url.searchParams));
@@ -12,7 +14,9 @@ export const load = (async ({ params, url, setHeaders }) => {
 	try {
 		// peers travel separately as Arrow (GET /api/flags/funnel.arrow): only their count here
 		const { peers, ...d } = await getDrilldown({ npi: npi.data, ruleId: q.data.rule, peerBy: q.data.peer_by, source: q.data.source, year: q.data.year, flagRule: q.data.flag_rule, fdrQ: q.data.fdr_q });
-		return { d, peerCount: peers.length };
+		const role = locals.user?.role ?? null;
+		const openCase = allowed('cases', role) ? ((await activeCaseIndex())[`${npi.data}|${d.ruleId}`] ?? null) : null;
+		return { d, peerCount: peers.length, openCase, canOpenCase: allowed('cases_work', role) };
 	} catch (e) {
 		if (e instanceof NotFound) error(404, e.message);
 		throw e;
