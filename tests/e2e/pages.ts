@@ -33,6 +33,26 @@ export interface PageIds {
 	rule: string;
 	coder: string;
 	sample: string;
+	/** a review case's id */
+	case: string;
+}
+
+/** A review case's id: an existing one, else one a compliance officer opens now on the first flag (POST /cases?/open). */
+export async function ensureCase(): Promise<string> {
+	const co = await sessionCookie('compliance_officer');
+	const list = (await (await fetch(`${baseUrl}/api/cases`, { headers: { cookie: co } })).json()) as { case_id: number }[];
+	if (list[0]) return String(list[0].case_id);
+	const flags = (await (await fetch(`${baseUrl}/api/flags?rule=em_established_level5`, { headers: { cookie: co } })).json()) as { rows: { provider_npi: string; rule_id: string }[] };
+	const flag = flags.rows[0];
+	expect(flag, 'the demo has an em_established_level5 flag').toBeDefined();
+	const res = await fetch(`${baseUrl}/cases?/open`, {
+		method: 'POST', redirect: 'manual',
+		headers: { cookie: co, accept: 'text/html', 'sec-fetch-site': 'same-origin', 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ npi: flag?.provider_npi ?? '', rule: flag?.rule_id ?? '' })
+	});
+	const id = /\/cases\/(\d+)$/.exec(res.headers.get('location') ?? '')?.[1];
+	if (!id) throw new Error(`opening a case failed: ${res.status} ${await res.text()}`);
+	return id;
 }
 
 /** Ids for the parameterised pages, from the running server. */
@@ -44,7 +64,7 @@ export async function pageIds(browser: Browser): Promise<PageIds> {
 	const coders = (await (await fetch(`${baseUrl}/api/accuracy?by=coder`, { headers: { cookie: admin } })).json()) as { groups: { group: string }[] };
 	const coder = coders.groups[0]?.group ?? '';
 	expect(coder, 'the demo has audited coders').not.toBe('');
-	return { npi: flag?.provider_npi ?? '', rule: flag?.rule_id ?? '', coder, sample: await ensureSample(browser) };
+	return { npi: flag?.provider_npi ?? '', rule: flag?.rule_id ?? '', coder, sample: await ensureSample(browser), case: await ensureCase() };
 }
 
 /** A drawn sample's id: an existing one, else one drawn now from the first level-5 flag (as an auditor would). */
@@ -71,6 +91,6 @@ export async function ensureSample(browser: Browser): Promise<string> {
 
 /** The address of page `id` with real parameters. */
 export function pageUrl(id: string, ids: PageIds): string {
-	const path = id.replace('[npi]', ids.npi).replace('[coder]', encodeURIComponent(ids.coder)).replace('[id]', ids.sample);
+	const path = id.replace('[npi]', ids.npi).replace('[coder]', encodeURIComponent(ids.coder)).replace('[id]', id.startsWith('/cases/') ? ids.case : ids.sample);
 	return id === '/flags/provider/[npi]' ? `${path}?rule=${ids.rule}` : path;
 }

@@ -10,8 +10,9 @@ import { join, relative, sep } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, launch, sessionCookie, skipBrowser } from './browser.ts';
-import { ensureSample } from './pages.ts';
-import { E2E_ROLES, type E2ERole } from './accounts.ts';
+import { ensureCase, ensureSample } from './pages.ts';
+import { reportById, reports } from '../../src/lib/server/reports/registry.ts';
+import { E2E_ROLES, e2eEmail as e2eEmailOf, type E2ERole } from './accounts.ts';
 import { accessFor } from '../../src/lib/server/auth/route-access.ts';
 import { allowed, permissionFor } from '../../src/lib/server/auth/roles.ts';
 
@@ -53,6 +54,7 @@ describe.skipIf(skipBrowser)('roles against the permission matrix', () => {
 	let npi = '';
 	let sample = '';
 	let importId = '';
+	let caseId = '';
 	beforeAll(async () => {
 		// sessionCookie throws on a refused sign-in: the whole file fails, never passes vacuously
 		for (const role of E2E_ROLES) cookies[role] = await sessionCookie(role);
@@ -66,6 +68,7 @@ describe.skipIf(skipBrowser)('roles against the permission matrix', () => {
 		const list = (Array.isArray(imports) ? imports : ((imports as { imports?: unknown[] }).imports ?? [])) as { import_id?: number; id?: number }[];
 		importId = String(list[0]?.import_id ?? list[0]?.id ?? '');
 		expect(importId, 'the demo database records its import').toMatch(/^\d+$/);
+		caseId = await ensureCase();
 	});
 	afterAll(async () => {
 		await browser?.close();
@@ -74,11 +77,13 @@ describe.skipIf(skipBrowser)('roles against the permission matrix', () => {
 	const url = (id: string) => {
 		const path = id
 			.replace('[npi]', npi)
-			.replace('[id]', id.startsWith('/api/imports/') ? importId : sample)
+			.replace('[id]', id.startsWith('/api/imports/') ? importId : id.startsWith('/cases/') ? caseId : sample)
+			.replace('[report]', 'provider')
 			.replace('[coder]', 'DEMO-K04')
 			.replace('[token]', '00000000-0000-4000-8000-000000000000')
 			.replace('[table]', id.startsWith('/api/denials/') ? 'specialty' : 'coders');
 		if (id.startsWith('/api/flags/') || id === '/flags/provider/[npi]') return `${path}?npi=${npi}&rule=em_established_level5`;
+		if (id === '/api/reports/[report]') return `${path}?npi=${npi}`;
 		if (id === '/api/samples/size') return `${path}?type=attribute&universe=1000&error_rate=0.1&precision=0.05&confidence=0.9`;
 		if (id === '/api/samples/[id]/export') return `${path}?format=csv&tier=safe_harbor`;
 		return path;
@@ -96,9 +101,41 @@ describe.skipIf(skipBrowser)('roles against the permission matrix', () => {
 		for (const role of E2E_ROLES) {
 			const res = await fetch(`${baseUrl}${url(id)}`, { redirect: 'manual', headers: { cookie: cookies[role] as string } });
 			const body = await res.text();
-			if (permission !== 'public' && !allowed(permission, role)) expect(res.status, `${role} GET ${id}`).toBe(403);
+			// the report route is open to every signed-in role; each report checks its own permission
+			const own = id === '/api/reports/[report]' ? reportById('provider')?.permission : undefined;
+			if ((permission !== 'public' && !allowed(permission, role)) || (own && !allowed(own, role))) expect(res.status, `${role} GET ${id}`).toBe(403);
 			else expect(res.status, `${role} GET ${url(id)}: ${body.slice(0, 200)}`).toBe(ALLOWED_STATUS[id] ?? 200);
 		}
+	});
+
+	it.each(reports.map((r) => r.id))('report %s follows its own permission', async (rid) => {
+		const report = reportById(rid)!;
+		const query = { provider: `npi=${npi}`, committee: '', coder: 'coder=DEMO-K04', appraisal: `sample=${sample}` }[rid] ?? '';
+		for (const role of E2E_ROLES) {
+			const res = await fetch(`${baseUrl}/api/reports/${rid}?${query}`, { headers: { cookie: cookies[role] as string } });
+			const body = Buffer.from(await res.arrayBuffer());
+			if (!allowed(report.permission, role)) expect(res.status, `${role} ${rid}`).toBe(403);
+			else {
+				expect(res.status, `${role} ${rid}: ${body.subarray(0, 200).toString()}`).toBe(200);
+				expect(body.subarray(0, 5).toString()).toBe('%PDF-');
+			}
+		}
+	});
+
+	it('case actions follow the role matrix: note and status for case workers, assign and close for the compliance officer', async () => {
+		const post = (role: E2ERole, action: string, body: Record<string, string>) =>
+			fetch(`${baseUrl}/cases/${caseId}?/${action}`, { method: 'POST', redirect: 'manual', headers: { cookie: cookies[role] as string, accept: 'application/json', 'x-sveltekit-action': 'true', 'sec-fetch-site': 'same-origin', 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body) });
+		const status = async (role: E2ERole, action: string, body: Record<string, string>) => {
+			const res = await post(role, action, body);
+			const j = (await res.json()) as { type: string; status?: number };
+			return j.type === 'failure' ? (j.status ?? 400) : j.type === 'success' ? 200 : res.status;
+		};
+		// the route's write permission (cases_work): admin and coding manager are refused before the action
+		for (const role of ['admin', 'coding_manager'] as const) expect((await post(role, 'note', { text: 'x' })).status, role).toBe(403);
+		expect(await status('auditor', 'note', { text: 'auditor note' })).toBe(200);
+		expect(await status('auditor', 'assign', { assignee: e2eEmailOf('auditor'), due_date: '' })).toBe(403);
+		expect(await status('auditor', 'status', { status: 'closed', outcome: 'no_issue' })).toBe(403);
+		expect(await status('compliance_officer', 'assign', { assignee: e2eEmailOf('auditor'), due_date: '' })).toBe(200);
 	});
 
 	it('POST /api/imports follows the import permission; cross-site posts are refused', async () => {

@@ -1,6 +1,6 @@
 // Svelte action that owns one ECharts instance: created only in the browser, resized with its
 // container (ResizeObserver), options replaced wholesale (notMerge) on update, disposed on
-// destroy. Sets data-echarts-ready once a frame is rendered, which end-to-end tests wait for.
+// destroy; redrawn at the page width for printing. Sets data-echarts-ready once a frame is rendered, which end-to-end tests wait for.
 import { use, init, type ECharts } from 'echarts/core';
 import { BarChart, LineChart, ScatterChart, HeatmapChart } from 'echarts/charts';
 import {
@@ -22,6 +22,14 @@ export function echartsAction(node: HTMLElement, option: EChartsCoreOption) {
 	chart.setOption(option, { notMerge: true });
 	const observer = new ResizeObserver(() => chart.resize());
 	observer.observe(node);
+	// Printing: draw at the printed page's content width (Letter less 12 mm margins is about
+	// 720 CSS px; 680 leaves room for a panel's padding) and back after; the print stylesheet
+	// scales a chart that is still wider down to the page (app.css @media print).
+	const PRINT_WIDTH = 680;
+	const forPrint = () => chart.resize({ width: Math.min(PRINT_WIDTH, node.clientWidth || PRINT_WIDTH) });
+	const afterPrint = () => chart.resize();
+	window.addEventListener('beforeprint', forPrint);
+	window.addEventListener('afterprint', afterPrint);
 	return {
 		update(next: EChartsCoreOption) {
 			node.removeAttribute('data-echarts-ready');
@@ -29,6 +37,8 @@ export function echartsAction(node: HTMLElement, option: EChartsCoreOption) {
 		},
 		destroy() {
 			observer.disconnect();
+			window.removeEventListener('beforeprint', forPrint);
+			window.removeEventListener('afterprint', afterPrint);
 			chart.dispose();
 		}
 	};

@@ -32,7 +32,7 @@ export async function coderReportHtml(p: z.infer<typeof CoderParams>, ctx: Repor
 	parts.push(`<h2>By month</h2>${table(['Month', 'Audited lines', 'Line accuracy', '95% interval'], a.months.map((m) => [e(m.group), int(m.audited_lines), pct(m.line_accuracy), interval(m.line_accuracy_low, m.line_accuracy_high)]), [1, 2], 'No months.')}`);
 	parts.push(`<h2>Education and its effect</h2>${table(
 		['Date', 'Topic', 'Classes', 'Before: accuracy (lines)', '95% interval', 'After: accuracy (lines)', '95% interval'],
-		educations.map((x) => [e(x.given_on), `${e(x.topic)}<br><small>by ${e(x.recorded_by)}</small>`, e(x.error_classes.map((c) => c.replaceAll('_', ' ')).join(', ')), `${pct(x.before.accuracy)} (${int(x.before.lines)})`, interval(x.before.low, x.before.high), `${pct(x.after.accuracy)} (${int(x.after.lines)})`, interval(x.after.low, x.after.high)]),
+		educations.map((x) => [`<span class="nowrap">${e(x.given_on)}</span>`, `${e(x.topic)}<br><small>by ${e(x.recorded_by)}</small>`, e(x.error_classes.map((c) => c.replaceAll('_', ' ')).join(', ')), `${pct(x.before.accuracy)} (${int(x.before.lines)})`, interval(x.before.low, x.before.high), `${pct(x.after.accuracy)} (${int(x.after.lines)})`, interval(x.after.low, x.after.high)]),
 		[3, 5], 'No education recorded for this coder.'
 	)}`);
 	const meta = { title: `Coder scorecard: ${p.coder}`, period: `every audit of the coder (${a.months[0]?.group ?? '—'} to ${a.months.at(-1)?.group ?? '—'})`, filters: [['Coder', p.coder], ['Accuracy target', pct(target)]] as [string, string][], generated_by: ctx.by, generated_at: ctx.at, ...(await dataStamp(ctx.dbPath)) };

@@ -49,7 +49,7 @@ export function reportDocument(meta: ReportMeta, body: string): string {
 	return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${e(meta.title)}</title>
 <style>
 @page { size: Letter; }
-body { font: 9.5pt/1.35 system-ui, 'DejaVu Sans', sans-serif; color: #111; margin: 0; }
+body { font: 9.5pt/1.35 system-ui, 'DejaVu Sans', sans-serif; color: #111; margin: 0; font-variant-ligatures: none; }
 h1 { font-size: 15pt; margin: 0 0 3pt; } h2 { font-size: 11.5pt; margin: 14pt 0 4pt; break-after: avoid; } h3 { font-size: 10pt; margin: 10pt 0 3pt; break-after: avoid; }
 table { border-collapse: collapse; width: 100%; margin: 2pt 0 6pt; } th, td { border-bottom: 0.5pt solid #bbb; padding: 2.5pt 4pt; text-align: left; vertical-align: top; }
 thead { display: table-header-group; } tr { break-inside: avoid; }
@@ -57,7 +57,7 @@ th { font-size: 8pt; text-transform: uppercase; color: #444; } .num { text-align
 .meta { border: 0.5pt solid #bbb; padding: 5pt 7pt; font-size: 8.5pt; margin: 6pt 0 8pt; } .meta div { margin: 1pt 0; }
 .chart { break-inside: avoid; margin: 4pt 0; } .chart svg { max-width: 100%; height: auto; }
 .kpis { display: flex; flex-wrap: wrap; gap: 6pt; margin: 6pt 0; } .kpi { border: 0.5pt solid #bbb; padding: 4pt 8pt; min-width: 90pt; } .kpi b { display: block; font-size: 12pt; }
-.flag { color: #b42318; font-weight: 600; } .ok { color: #1e7b34; } .block { break-inside: avoid; }
+.nowrap { white-space: nowrap; } .flag { color: #b42318; font-weight: 600; } .ok { color: #1e7b34; } .block { break-inside: avoid; }
 </style></head><body>
 <h1>${e(meta.title)}</h1>
 <div class="meta">
