@@ -46,7 +46,7 @@ describe.skipIf(skipBrowser)('Risk flags', () => {
 
 	it('drills down to charts and pages through the claim lines', async () => {
 		const page = await open(browser, '/flags?rule=em_established_level5');
-		await page.getByTestId('flags-table').locator('tbody tr').first().getByRole('link').click();
+		await page.getByTestId('flags-table').locator('tbody tr').first().getByRole('link').first().click();
 		await page.waitForURL(/\/flags\/provider\/\d{10}\?rule=em_established_level5/);
 		await expect.poll(() => page.locator('[data-echarts-ready="true"]').count(), { timeout: 20_000 }).toBe(3);
 		expect(await page.getByTestId('severity').innerText()).toMatch(/flagged/);

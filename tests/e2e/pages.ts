@@ -74,7 +74,7 @@ export async function ensureSample(browser: Browser): Promise<string> {
 	const existing = list.samples[0]?.sample_id;
 	if (existing) return String(existing);
 	const page = await open(browser, '/flags?rule=em_established_level5', 'auditor');
-	await page.getByTestId('flags-table').locator('tbody tr').first().getByRole('link').click();
+	await page.getByTestId('flags-table').locator('tbody tr').first().getByRole('link').first().click();
 	await page.getByTestId('sample-button').click();
 	await Promise.all([page.waitForURL(/\/samples\?frame=\d+$/), page.getByTestId('save-frame').click()]);
 	await page.locator('[data-testid="size-form"][data-ready]').waitFor();

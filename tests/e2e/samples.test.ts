@@ -18,7 +18,7 @@ describe.skipIf(skipBrowser)('Samples', () => {
 
 	it('goes from a flag to a downloaded sample file, then to an appraisal', async () => {
 		const page = await open(browser, '/flags?rule=em_established_level5', 'auditor');
-		await page.getByTestId('flags-table').locator('tbody tr').first().getByRole('link').click();
+		await page.getByTestId('flags-table').locator('tbody tr').first().getByRole('link').first().click();
 		await page.waitForURL(/\/flags\/provider\/\d{10}\?rule=em_established_level5/);
 		const count = async () => Number(/· ([\d,]+) lines$/.exec(await page.getByTestId('page-info').innerText())?.[1]?.replace(/,/g, '') ?? 0);
 		await expect.poll(count, { timeout: 20_000 }).toBeGreaterThan(0);
