@@ -25,6 +25,11 @@ const commands: Record<string, () => Promise<Command>> = {
 	appraise: () => import('./commands/appraise.ts').then((m) => m.appraiseCommand),
 	kinds: () => import('./commands/kinds.ts').then((m) => m.kindsCommand),
 	screen: () => import('./commands/screen.ts').then((m) => m.screenCommand),
+	cases: () => import('./commands/cases.ts').then((m) => m.casesCommand),
+	case: () => import('./commands/cases.ts').then((m) => m.caseCommand),
+	workplan: () => import('./commands/workplan.ts').then((m) => m.workplanCommand),
+	education: () => import('./commands/education.ts').then((m) => m.educationCommand),
+	report: () => import('./commands/report.ts').then((m) => m.reportCommand),
 	'bench-screen': () => import('./commands/bench-screen.ts').then((m) => m.benchScreenCommand)
 };
 
@@ -54,6 +59,16 @@ const usage = `usage: claimlens <command> [flags]   (every command takes --db FI
            | --attribute --universe N --sample-size n --errors k      RAT-STATS appraisal and demand amounts
   screen   [--all] [--pdf FILE --user NAME] | confirm|dismiss MATCH_ID --user NAME [--note TEXT]
                                                 exclusion screening against the loaded OIG LEIE / SAM lists
+  cases    [--status S] [--assignee EMAIL] [--rule R] [--overdue]   review cases (with --json: one row per case)
+  case     open --npi N --rule R [--from D --to D] [--assignee EMAIL] [--due D] --user EMAIL
+           | note ID --text T --user EMAIL | status ID --status S [--outcome O] --user EMAIL
+           | assign ID --assignee EMAIL [--due D] --user EMAIL | link ID --sample S --user EMAIL
+  workplan [--all]                              providers ranked across every rule (k of m measures flagged)
+  education add --coder C --date D --topic T [--classes upcoded,...] [--note T] --user EMAIL | list [--coder C] [--limit N]
+           | bands [--target 0.95] [--bands "0.80:30,0.95:90,1:365"] [--after-education DAYS] [--user EMAIL]
+           | status [--coder C] [--overdue] [--today D]   coder education, accuracy target, re-audit due dates
+  report   provider NPI | committee [--top N] | coder CODER_ID | appraisal SAMPLE_ID  --out FILE.pdf --user EMAIL [--html]
+                                                PDF reports (the registry: src/lib/server/reports/registry.ts)
   serve    [--port 3000] [--host 127.0.0.1]     serve the built app on this machine only unless --host (demo data on first start)
   start    [serve options]                      build quietly, then serve (what npm start runs)
   bench    [--lines N]                          import benchmark against bare DuckDB

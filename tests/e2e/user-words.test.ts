@@ -28,10 +28,10 @@ describe.skipIf(skipBrowser)('user-facing words', () => {
 		await page.close();
 	});
 
-	it('"Add a user" starts on the auditor role, the one with the fewest permissions', async () => {
+	it('"Add a user" starts on the coding manager role, the one with the fewest permissions', async () => {
 		const page = await open(browser, '/admin/users');
 		const role = page.getByTestId('add-role');
-		expect(await role.inputValue()).toBe('auditor');
+		expect(await role.inputValue()).toBe('coding_manager');
 		expect(await role.locator('option:checked').innerText()).toBe('Auditor');
 		expect(await role.locator('option').allInnerTexts()).toEqual(['Admin', 'Compliance officer', 'Coding manager', 'Auditor']);
 		await page.close();

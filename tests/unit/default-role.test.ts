@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { leastPrivilegedRole } from '../../src/routes/admin/users/default-role.ts';
 
 describe('leastPrivilegedRole', () => {
-	it('is the auditor under the shipped matrix (6 grants, tied with the coding manager, and a tie goes to the role listed last; admin 9, compliance officer 10)', () => {
-		expect(leastPrivilegedRole()).toBe('auditor');
+	// counted by hand from roles.ts: coding manager 7 grants (overview, accuracy, denials,
+	// education_record, data, import, signed_in), auditor 8 (overview, flags, samples, exclusions,
+	// cases, cases_work, data, signed_in), admin 11, compliance officer 15
+	it('is the coding manager under the shipped matrix (7 grants; auditor 8, admin 11, compliance officer 15)', () => {
+		expect(leastPrivilegedRole()).toBe('coding_manager');
 	});
 
 	it('follows the matrix, not a name', () => {

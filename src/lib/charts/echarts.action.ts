@@ -20,14 +20,32 @@ export function echartsAction(node: HTMLElement, option: EChartsCoreOption) {
 	const markReady = () => node.setAttribute('data-echarts-ready', 'true');
 	chart.on('finished', markReady);
 	chart.setOption(option, { notMerge: true });
-	const observer = new ResizeObserver(() => chart.resize());
+	// not while printing: a redraw in the middle of the print layout can leave a chart half drawn
+	const printing = window.matchMedia('print');
+	const observer = new ResizeObserver(() => {
+		if (!printing.matches) chart.resize();
+	});
 	observer.observe(node);
 	// Printing: draw at the printed page's content width (Letter less 12 mm margins is about
-	// 720 CSS px; 680 leaves room for a panel's padding) and back after; the print stylesheet
-	// scales a chart that is still wider down to the page (app.css @media print).
+	// 720 CSS px; 680 leaves room for a panel's padding), without a transition (the page is
+	// printed at once), and print a picture of it: an image scales to the page exactly, where a
+	// canvas resized mid-print can come out half redrawn (app.css shows .print-chart in print only).
 	const PRINT_WIDTH = 680;
-	const forPrint = () => chart.resize({ width: Math.min(PRINT_WIDTH, node.clientWidth || PRINT_WIDTH) });
-	const afterPrint = () => chart.resize();
+	let picture: HTMLImageElement | null = null;
+	const forPrint = () => {
+		chart.resize({ width: Math.min(PRINT_WIDTH, node.clientWidth || PRINT_WIDTH), animation: { duration: 0 } });
+		picture?.remove();
+		picture = document.createElement('img');
+		picture.className = 'print-chart';
+		picture.alt = node.getAttribute('aria-label') ?? '';
+		picture.src = chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
+		node.appendChild(picture);
+	};
+	const afterPrint = () => {
+		picture?.remove();
+		picture = null;
+		chart.resize();
+	};
 	window.addEventListener('beforeprint', forPrint);
 	window.addEventListener('afterprint', afterPrint);
 	return {
@@ -39,6 +57,7 @@ export function echartsAction(node: HTMLElement, option: EChartsCoreOption) {
 			observer.disconnect();
 			window.removeEventListener('beforeprint', forPrint);
 			window.removeEventListener('afterprint', afterPrint);
+			picture?.remove();
 			chart.dispose();
 		}
 	};

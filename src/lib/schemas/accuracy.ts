@@ -141,3 +141,120 @@ export function filterSearch(f: AccuracyFilters, extra: Record<string, string | 
 	const entries = Object.entries({ ...f, ...extra }).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '');
 	return entries.length ? `?${new URLSearchParams(entries)}` : '';
 }
+
+// ---- Coder education and re-audit (issue "coder education", part 3) ----
+
+/**
+ * One re-audit band: a coder whose latest audit scored at or above the previous band's `below`
+ * (0 for the first) and under this `below` is re-audited every `interval_days`. The last band has
+ * below = 1 and also takes a score of exactly 100%. Fractions, not percentages.
+ */
+export const ReauditBand = z.object({
+	below: z.number({ error: 'a band bound must be a number' }),
+	interval_days: z.number({ error: 'a band interval must be a number of days' })
+});
+export type ReauditBand = z.infer<typeof ReauditBand>;
+
+/**
+ * Defaults (the issue's example): below 80% monthly, 80-95% quarterly, at or above 95% annually;
+ * the 95% target of domain.md; and a re-audit at most 90 days after an education given after
+ * the coder's last audit (a quarter: the same cadence as the middle band).
+ */
+export const DEFAULT_REAUDIT_BANDS: readonly ReauditBand[] = [
+	{ below: 0.8, interval_days: 30 },
+	{ below: 0.95, interval_days: 90 },
+	{ below: 1, interval_days: 365 }
+];
+export const DEFAULT_AFTER_EDUCATION_DAYS = 90;
+/** Longest interval accepted anywhere (ten years): beyond it a "schedule" is a typo. */
+const MAX_DAYS = 3650;
+
+const pct = (v: number) => `${Number((v * 100).toFixed(2))}%`;
+const days = (name: string) =>
+	z
+		.number({ error: `${name} must be a whole number of days` })
+		.refine((v) => Number.isInteger(v) && v >= 1 && v <= MAX_DAYS, { error: (i) => `${name} must be a whole number of days from 1 to ${MAX_DAYS} (got ${String(i.input)})` });
+
+export const AccuracyTarget = z
+	.number({ error: 'target must be a number such as 0.95' })
+	.refine((v) => v >= 0.5 && v <= 1, { error: (i) => `target must be between 0.5 and 1 (50% to 100%), got ${String(i.input)}` });
+
+/** The bands as a list: bounds strictly increasing in (0, 1], the last one exactly 1. */
+export const ReauditBands = z.array(ReauditBand).superRefine((bands, ctx) => {
+	if (bands.length === 0) ctx.addIssue({ code: 'custom', message: 'bands: give at least one band (the last with bound 1)' });
+	if (bands.length > 10) ctx.addIssue({ code: 'custom', message: `bands: at most 10 bands (got ${bands.length})` });
+	let previous = 0;
+	bands.forEach((b, i) => {
+		const name = `band ${i + 1}`;
+		if (!Number.isFinite(b.below) || b.below <= 0 || b.below > 1) ctx.addIssue({ code: 'custom', path: [i, 'below'], message: `${name}: bound must be above 0 and at most 1 (100%), got ${b.below}` });
+		else if (b.below <= previous) ctx.addIssue({ code: 'custom', path: [i, 'below'], message: `${name}: bound ${pct(b.below)} must be above the previous band's ${pct(previous)}` });
+		if (!Number.isInteger(b.interval_days) || b.interval_days < 1 || b.interval_days > MAX_DAYS) ctx.addIssue({ code: 'custom', path: [i, 'interval_days'], message: `${name}: interval must be a whole number of days from 1 to ${MAX_DAYS}, got ${b.interval_days}` });
+		previous = Math.max(previous, b.below);
+	});
+	const last = bands[bands.length - 1];
+	if (last && last.below !== 1) ctx.addIssue({ code: 'custom', path: [bands.length - 1, 'below'], message: `band ${bands.length}: the last band's bound must be 1 (100%: it takes scores up to 100%), got ${last.below} (${pct(last.below)})` });
+});
+
+/** Accuracy settings: the target (below_target verdicts) and the re-audit schedule. */
+export const AccuracySettings = z.object({
+	target: AccuracyTarget,
+	bands: ReauditBands,
+	after_education_days: days('after_education_days')
+});
+export type AccuracySettings = z.infer<typeof AccuracySettings>;
+
+export const DEFAULT_ACCURACY_SETTINGS: AccuracySettings = {
+	target: ACCURACY_TARGET,
+	bands: DEFAULT_REAUDIT_BANDS.map((b) => ({ ...b })),
+	after_education_days: DEFAULT_AFTER_EDUCATION_DAYS
+};
+
+/**
+ * The first issue of a failed parse as one line that names the value. The messages above all
+ * start with the value's name ("target must be ...", "band 2: ...", "date ..."); zod's own
+ * generic ones ("Invalid input ...") get the field's path in front.
+ */
+export function firstIssue(error: z.ZodError): string {
+	const issue = error.issues[0];
+	if (!issue) return 'invalid value';
+	return /^Invalid/.test(issue.message) && issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
+}
+
+/**
+ * Bands written as the CLI takes them, "BOUND:DAYS,..." with bounds as fractions
+ * ("0.80:30,0.95:90,1:365"), to the list AccuracySettings validates. Throws an Error naming the
+ * piece that is not BOUND:DAYS.
+ */
+export function parseBandsText(text: string): ReauditBand[] {
+	return text.split(',').map((piece, i) => {
+		const m = /^\s*([0-9]*\.?[0-9]+)\s*:\s*([0-9]+)\s*$/.exec(piece);
+		if (!m) throw new Error(`bands: band ${i + 1} "${piece.trim()}" is not BOUND:DAYS (for example 0.80:30)`);
+		return { below: Number(m[1]), interval_days: Number(m[2]) };
+	});
+}
+
+/** Bands back to the CLI's text form. */
+export const bandsText = (bands: readonly ReauditBand[]) => bands.map((b) => `${b.below}:${b.interval_days}`).join(',');
+
+const requiredText = (name: string, max: number) =>
+	z.string({ error: `${name} is required` }).trim().min(1, `${name} is required`).max(max, `${name} is at most ${max} characters`);
+
+/**
+ * One education to record (form data and CLI flags both end here). given_on is a calendar day
+ * (YYYY-MM-DD); whether it lies in the future is checked by addEducation, which knows today.
+ */
+export const EducationInput = z.object({
+	coder: requiredText('coder', 200),
+	given_on: z
+		.string({ error: 'date is required (YYYY-MM-DD)' })
+		.trim()
+		.regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD')
+		.refine((s) => IsoDate.safeParse(s).success, { error: (i) => `date ${String(i.input)} is not a calendar date` }),
+	topic: requiredText('topic', 200),
+	error_classes: z
+		.array(z.enum(errorClasses, { error: (i) => `error class "${String(i.input)}" is not one of ${errorClasses.join(', ')}` }))
+		.default([])
+		.transform((cs) => errorClasses.filter((c) => cs.includes(c))),
+	note: z.string().trim().max(1000, 'note is at most 1000 characters').optional().transform((v) => v || undefined)
+});
+export type EducationInput = z.input<typeof EducationInput>;

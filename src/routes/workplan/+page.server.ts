@@ -5,12 +5,15 @@ import { z } from 'zod';
 import { getWorkplan, openWorkplanCases } from '$lib/server/cases/workplan';
 import { CaseError } from '$lib/server/cases/cases';
 import { allowed } from '$lib/server/auth/roles';
+import { loadCatalog } from '$lib/server/rules/catalog';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ url, locals, setHeaders }) => {
 	setHeaders({ 'cache-control': 'no-store' });
 	const all = ['1', 'true', 'on'].includes(url.searchParams.get('all') ?? '');
-	return { w: await getWorkplan({ all }), all, canOpen: allowed('cases_work', locals.user?.role ?? null) };
+	const catalog = loadCatalog();
+	const titles = Object.fromEntries([...catalog.peer, ...catalog.line].map((r) => [r.id, r.title]));
+	return { w: await getWorkplan({ all }), all, titles, canOpen: allowed('cases_work', locals.user?.role ?? null) };
 }) satisfies PageServerLoad;
 
 const Npis = z.array(z.string().regex(/^\d{10}$/, 'not an NPI')).min(1, 'select at least one provider').max(500);

@@ -6,6 +6,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { runQuery } from '../db/query-files.ts';
 import { filterParams, withAccuracy } from './connection.ts';
 import { toGroup, type GroupCounts } from './groups.ts';
+import { getAccuracyTarget, readAccuracySettings } from './settings.ts';
 import type {
 	AccuracyBy, AccuracyFilters, AccuracyGroup, AccuracyOptions, AuditLine, CodeFamily, CodePair, TrendCell
 } from '../../schemas/accuracy.ts';
@@ -36,19 +37,22 @@ export interface AccuracySummary {
 	trend: TrendCell[];
 }
 
-async function summary(conn: DuckDBConnection, filters: AccuracyFilters): Promise<AccuracySummary> {
+/** The configured accuracy target, read once per call on the call's own connection. */
+const readTarget = async (conn: DuckDBConnection) => (await readAccuracySettings(conn)).target;
+
+async function summary(conn: DuckDBConnection, filters: AccuracyFilters, target: number): Promise<AccuracySummary> {
 	const rows = (await runQuery(conn, 'accuracy/summary', filterParams(filters))) as unknown as SummaryRow[];
-	const of = (d: SummaryRow['dimension'], by: AccuracyBy) => rows.filter((r) => r.dimension === d).map((r) => toGroup(groupLabel(by, r), r));
+	const of = (d: SummaryRow['dimension'], by: AccuracyBy) => rows.filter((r) => r.dimension === d).map((r) => toGroup(groupLabel(by, r), r, target));
 	const all = rows.find((r) => r.dimension === 'all');
 	return {
-		overall: toGroup('all', all ?? emptyCounts),
+		overall: toGroup('all', all ?? emptyCounts, target),
 		coders: of('coder', 'coder'),
 		specialties: of('specialty', 'specialty'),
 		auditors: of('auditor', 'auditor'),
 		months: of('month', 'month'),
 		trend: rows
 			.filter((r) => r.dimension === 'specialty_month')
-			.map((r) => ({ ...toGroup(`${groupLabel('specialty', r)} ${groupLabel('month', r)}`, r), specialty: groupLabel('specialty', r), month: groupLabel('month', r) }))
+			.map((r) => ({ ...toGroup(`${groupLabel('specialty', r)} ${groupLabel('month', r)}`, r, target), specialty: groupLabel('specialty', r), month: groupLabel('month', r) }))
 	};
 }
 
@@ -92,30 +96,35 @@ export interface AccuracyOverview extends AccuracySummary {
 }
 
 /** The Coder accuracy page: every group, the trend, the top code pairs and the filter choices. */
-export function getAccuracyOverview(filters: AccuracyFilters = {}, dbPath?: string, pairLimit = 15): Promise<AccuracyOverview> {
-	// cached until the next import (audit rows change only through imports)
-	return cachedByDataVersion('accuracy-overview', { filters, pairLimit }, () =>
+export async function getAccuracyOverview(filters: AccuracyFilters = {}, dbPath?: string, pairLimit = 15): Promise<AccuracyOverview> {
+	// cached until the next import (audit rows change only through imports); the target is part
+	// of the key, so a changed target is not answered from a cache made under the old one
+	const target = await getAccuracyTarget(dbPath);
+	return cachedByDataVersion('accuracy-overview', { filters, pairLimit, target }, () =>
 		withAccuracy(async (conn) => ({
 			filters,
 			options: await options(conn),
 			families: await families(conn),
-			...(await summary(conn, filters)),
+			...(await summary(conn, filters, target)),
 			...(await codePairs(conn, filters, pairLimit))
 		}), dbPath),
 	dbPath);
 }
 
-/** One grouping: `claimlens accuracy --by`, GET /api/accuracy?by= and the group CSVs. */
-export function accuracyBy(by: AccuracyBy, filters: AccuracyFilters = {}, dbPath?: string): Promise<AccuracyGroup[]> {
+/**
+ * One grouping: `claimlens accuracy --by`, GET /api/accuracy?by= and the group CSVs. `target`
+ * (fraction) judges below_target; omitted, the configured one is read on this call's connection.
+ */
+export function accuracyBy(by: AccuracyBy, filters: AccuracyFilters = {}, dbPath?: string, target?: number): Promise<AccuracyGroup[]> {
 	return withAccuracy(async (conn) => {
-		const s = await summary(conn, filters);
+		const s = await summary(conn, filters, target ?? (await readTarget(conn)));
 		return by === 'coder' ? s.coders : by === 'specialty' ? s.specialties : by === 'auditor' ? s.auditors : s.months;
 	}, dbPath);
 }
 
 /** Specialty x month cells (the trend chart's table and CSV). */
 export function accuracyTrend(filters: AccuracyFilters = {}, dbPath?: string): Promise<TrendCell[]> {
-	return withAccuracy(async (conn) => (await summary(conn, filters)).trend, dbPath);
+	return withAccuracy(async (conn) => (await summary(conn, filters, await readTarget(conn))).trend, dbPath);
 }
 
 export interface CoderAccuracy {
@@ -135,7 +144,7 @@ export interface CoderAccuracy {
 export function getCoderAccuracy(coder: string, filters: AccuracyFilters = {}, page: LinePage = { errorsOnly: false, limit: 500 }, dbPath?: string): Promise<CoderAccuracy> {
 	const f = { ...filters, coder };
 	return withAccuracy(async (conn) => {
-		const s = await summary(conn, f);
+		const s = await summary(conn, f, await readTarget(conn));
 		return {
 			coder,
 			filters,

@@ -1,6 +1,7 @@
 // Pure: a row of counts from queries/accuracy/summary.sql becomes an accuracy group with rates,
 // 95% Wilson intervals (src/lib/server/stats/wilson.ts) and the below-target verdict of
-// domain.md ("below target" only when the interval's upper bound is under 95%). The line-accuracy
+// domain.md ("below target" only when the interval's upper bound is under the target: 95% unless
+// configured, src/lib/server/accuracy/settings.ts). The line-accuracy
 // interval treats the claim as the cluster (stats/cluster.ts: Korn & Graubard's effective sample
 // size), so the verdict is not an artefact of counting a claim's correlated lines as independent.
 import { wilson } from '../stats/wilson.ts';
@@ -44,7 +45,12 @@ const ratio = (x: number, n: number) => (n > 0 ? x / n : null);
 /** Money to cents precision: sums of DECIMAL come back as DOUBLE. */
 const cents = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
 
-export function toGroup(group: string, r: GroupCounts): AccuracyGroup {
+/**
+ * Rates, 95% intervals and the verdict of one group. `target` (a fraction; the configured one,
+ * loaded once per request by the caller, ACCURACY_TARGET by default): below_target when the
+ * line-accuracy interval's upper bound is under it.
+ */
+export function toGroup(group: string, r: GroupCounts, target: number = ACCURACY_TARGET): AccuracyGroup {
 	const errors = Object.fromEntries(errorClasses.map((c) => [c, Number(r[c] ?? 0)])) as ErrorCounts;
 	const correctClaims = r.audited_claims - r.wrong_claims;
 	const clustered = r.sum_y2 !== null && r.sum_y2 !== undefined;
@@ -77,7 +83,7 @@ export function toGroup(group: string, r: GroupCounts): AccuracyGroup {
 		overbilled: cents(r.overbilled) ?? 0,
 		underbilled: cents(r.underbilled) ?? 0,
 		priced_lines: r.priced_lines,
-		below_target: line !== null && line.high < ACCURACY_TARGET,
+		below_target: line !== null && line.high < target,
 		specialties: r.specialties ?? []
 	};
 }
