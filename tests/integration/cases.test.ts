@@ -42,6 +42,9 @@ describe('case life cycle', () => {
 	it('opening the same flag again returns the active case', async () => {
 		const again = await openCase({ npi: fixtureNpi(11), ruleId: RULE, actor: co, dbPath: db.path });
 		expect(again).toMatchObject({ existing: true, case: { case_id: id } });
+		// another period (as after an import widens the data): still the one active case
+		const other = await openCase({ npi: fixtureNpi(11), ruleId: RULE, from: '2025-04-01', to: '2025-06-30', actor: co, dbPath: db.path });
+		expect(other).toMatchObject({ existing: true, case: { case_id: id, period_from: '2025-01-10' } });
 		expect(await listCases({}, { dbPath: db.path })).toHaveLength(1);
 	});
 	it('refuses a provider with no result for the rule', async () => {

@@ -11,7 +11,8 @@
 //   (paid 50, 60, 70, 80, 90, 100, 150, 200, 250, 300, 400, 500: $2,250.00); the two largest
 //   audited at $0, the rest as paid: audited $1,350.00, difference $900.00, 2 nonzero
 //   differences; a census has no sampling error, so every limit is the point estimate.
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { claimsBehind } from '../../src/lib/server/reports/provider.ts';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/lib/server/ingest/import-file.ts';
@@ -109,6 +110,17 @@ describe.skipIf(noBrowser)('PDF reports: the figures in the PDF', () => {
 		expect(t).toMatch(/A01:1 \$50\.00 \$50\.00 \$0\.00 no/);
 		// attribute: 2 errors of 12 in a census: 16.67% exactly
 		expect(t).toContain('Errors in the sample 2 of 12 Error rate (point estimate) 16.67%');
+	});
+	it('counts the claims behind a flag once each, however many of its lines are behind it', async () => {
+		// three claims with two 99215 lines each and one 99214 claim: 6 numerator lines on 3 claims
+		const rows = ['claim_id,line_number,patient_id,rendering_npi,provider_name,specialty,service_date,procedure_code,allowed_amount'];
+		for (const c of ['Q1', 'Q2', 'Q3']) for (const l of [1, 2]) rows.push(`${c},${l},P${c},1234567893,"Q, Doc",Internal Medicine,2025-03-0${l},99215,184.00`);
+		rows.push('Q4,1,PQ4,1234567893,"Q, Doc",Internal Medicine,2025-03-04,99214,131.00');
+		const q = tempDb();
+		writeFileSync(join(q.dir, 'q.csv'), `${rows.join('\n')}\n`);
+		await importFile(join(q.dir, 'q.csv'), { dbPath: q.path });
+		expect(await claimsBehind('1234567893', 'em_established_level5', q.path)).toEqual({ lines: 6, claims: 3 });
+		q.cleanup();
 	});
 	it('refuses what it cannot report', async () => {
 		await expect(reportById('provider')!.build({ npi: '1234567893' }, ctx(db.path))).rejects.toBeInstanceOf(ReportError);

@@ -19,7 +19,7 @@ import { ProviderParams } from './registry.ts';
 type ProviderParams = z.infer<typeof ProviderParams>;
 
 /** The claims behind a flag: distinct claim ids of the numerator lines (peer) or findings (line). */
-async function claimsBehind(npi: string, ruleId: string, dbPath: string): Promise<{ lines: number; claims: number }> {
+export async function claimsBehind(npi: string, ruleId: string, dbPath: string): Promise<{ lines: number; claims: number }> {
 	const { total, rows } = await getFlagLines({ npi, ruleId, page: 1, pageSize: 1_000_000 }, dbPath);
 	return { lines: total, claims: new Set(rows.map((r) => String(r.claim_id))).size };
 }
