@@ -1,10 +1,11 @@
 -- What the re-audit decision (src/lib/server/accuracy/reaudit.ts) needs for each coder: the day
--- of their latest audit, the line accuracy of that audit (the coder's audited lines of that day:
--- correct / audited, lines classified by accuracy_lines() of queries/accuracy/prepare.sql, on a
+-- of their latest audit, the line accuracy of their latest audit round (the coder's lines audited
+-- in the $window_days days up to and including that day: correct / audited; a round, not one day,
+-- because audits trickle in a few lines a day and one day's 1 of 1 decides nothing; lines classified by accuracy_lines() of queries/accuracy/prepare.sql, on a
 -- withAccuracy connection) and the days of their educations. A line's audit day is its
 -- audit_date, else its service date (as in queries/education/list.sql).
 -- Coders: everyone with an audited line or an education (an education may precede the first audit).
--- $coder VARCHAR (NULL = every coder)
+-- $coder VARCHAR (NULL = every coder), $window_days INTEGER (the round: 90 = a quarter)
 -- Columns: coder_id, last_audit_on (NULL: no dated audit line), latest_lines, latest_correct,
 --   audited_lines (all of the coder's lines), educations (sorted DATE list, may be empty)
 WITH l AS (
@@ -17,7 +18,9 @@ last_audit AS (
 ),
 latest AS (
 	SELECT l.coder_id, count(*)::INTEGER AS latest_lines, count(*) FILTER (WHERE l.error_class IS NULL)::INTEGER AS latest_correct
-	FROM l JOIN last_audit ON last_audit.coder_id = l.coder_id AND l.audit_day = last_audit.last_audit_on
+	FROM l JOIN last_audit ON last_audit.coder_id = l.coder_id
+		AND l.audit_day > last_audit.last_audit_on - to_days($window_days::INTEGER)
+		AND l.audit_day <= last_audit.last_audit_on
 	GROUP BY l.coder_id
 ),
 edu AS (

@@ -18,7 +18,7 @@
 // (independent-line Wilson on 7 of 10 would give 0.396778 .. 0.892209.)
 // Re-audit on 2025-07-01 with the default bands (below 80% 30 d, 80-95% 90 d, 95%+ 365 d, 90 d
 // after an education given after the last audit):
-//   C1 latest 2025-03-10 9/10 = 90% -> 90 days: 2025-06-08 (Mar 31 +21, Apr 30 +51, May 31 +82,
+//   C1 latest 2025-03-10, round (90 days to it) 16/20 = 80% (on the bound: 80-95%) -> 90 days: 2025-06-08 (Mar 31 +21, Apr 30 +51, May 31 +82,
 //      Jun 8 +90); overdue 23 days. The 2025-02-01 education is before that audit: no change.
 //   C2 latest 2024-06-01 100% -> 365 days: 2025-06-01; education 2025-01-01 after it: + 90 days
 //      = 2025-04-01 (Jan 31 +30, Feb 28 +58, Mar 31 +89, Apr 1 +90), earlier: overdue 91 days.
@@ -61,6 +61,11 @@ function worksheet(path: string): void {
 	line('C4', '2025-04-30', '2025-04-20', 'ok');
 	line('C4', '2025-05-01', '2025-04-21', 'ok');
 	line('C4', '2025-05-01', '2025-04-21', 'up');
+	// C5: the audit round is the 90 days up to the latest audit day (2025-03-10): 2024-12-11 is in
+	// it (day 90), 2024-12-10 is not (day 91)
+	line('C5', '2024-12-10', '2024-12-01', 'up');
+	line('C5', '2024-12-11', '2024-12-01', 'up');
+	many(2, 'C5', '2025-03-10', '2025-03-01', 'ok');
 	writeFileSync(path, `${rows.join('\n')}\n`);
 }
 
@@ -68,7 +73,7 @@ beforeAll(async () => {
 	const path = join(db.dir, 'audits.csv');
 	worksheet(path);
 	const r = await importFile(path, { kind: 'audits', dbPath: db.path });
-	expect(r.rowsLoaded).toBe(37); // C1 20, C2 10, C3 4, C4 3
+	expect(r.rowsLoaded).toBe(41); // C1 20, C2 10, C3 4, C4 3, C5 4
 	const today = '2025-07-01';
 	await addEducation({ coder: 'C1', given_on: '2025-02-01', topic: 'E/M levels', error_classes: ['upcoded'] }, { by, dbPath: db.path, today });
 	await addEducation({ coder: 'C2', given_on: '2025-01-01', topic: 'Modifier 25' }, { by, dbPath: db.path, today });
@@ -152,12 +157,16 @@ describe('re-audit status', () => {
 		const s = await reauditStatus({ today: '2025-07-01', dbPath: db.path });
 		expect(s.coders.map((c) => [c.coder_id, c.band, c.due_on, c.overdue, c.days_overdue])).toEqual([
 			['C2', '95% or more', '2025-04-01', true, 91],
+			['C5', 'below 80%', '2025-04-09', true, 83],
 			['C4', 'below 80%', '2025-05-31', true, 31],
 			['C1', '80% to 95%', '2025-06-08', true, 23],
 			['C3', 'below 80%', '2025-07-20', false, 0]
 		]);
 		const c1 = s.coders.find((c) => c.coder_id === 'C1');
-		expect(c1).toMatchObject({ last_audit_on: '2025-03-10', latest_lines: 10, latest_correct: 9, score: 0.9, audited_lines: 20, educations: 1, last_education_on: '2025-02-01' });
+		// C1's round: 2025-01-15 (7 of 10) and 2025-03-10 (9 of 10) = 16 of 20 = 80%, on the bound: 80-95%
+		expect(c1).toMatchObject({ last_audit_on: '2025-03-10', latest_lines: 20, latest_correct: 16, score: 0.8, audited_lines: 20, educations: 1, last_education_on: '2025-02-01' });
+		// C5's round: 2 of 3 (2024-12-10 falls outside), below 80%: 2025-03-10 + 30 = 2025-04-09
+		expect(s.coders.find((c) => c.coder_id === 'C5')).toMatchObject({ latest_lines: 3, latest_correct: 2, audited_lines: 4 });
 		expect(s.coders[0]?.basis).toMatch(/education on 2025-01-01, after that audit, brings it forward/);
 		expect((await reauditStatus({ today: '2025-07-01', coder: 'C3', dbPath: db.path })).coders.map((c) => c.coder_id)).toEqual(['C3']);
 	});

@@ -16,6 +16,12 @@ import { EducationInput, firstIssue, type ErrorClass } from '../../schemas/accur
 /** An education could not be recorded; the message names the value (nothing was written). */
 export class EducationRefused extends Error {}
 
+/**
+ * The latest audit round whose line accuracy picks the re-audit band: the coder's lines audited in
+ * the 90 days (a quarter, the middle band's cadence) up to and including the latest audit day.
+ */
+export const REAUDIT_ROUND_DAYS = 90;
+
 export interface EducationRecord {
 	education_id: number;
 	coder_id: string;
@@ -61,7 +67,7 @@ export interface EducationWithEffect extends EducationRecord {
 export interface ReauditRow extends ReauditDecision {
 	coder_id: string;
 	last_audit_on: string | null;
-	/** lines of the latest audit day, and their correct ones (the score's counts) */
+	/** lines of the latest audit round (REAUDIT_ROUND_DAYS up to the latest audit day), and their correct ones (the score's counts) */
 	latest_lines: number;
 	latest_correct: number;
 	/** every audited line of the coder */
@@ -164,7 +170,7 @@ export function reauditStatus(opts: { today?: string; coder?: string; dbPath?: s
 	const today = opts.today ?? utcToday();
 	return withAccuracy(async (conn) => {
 		const settings = await readAccuracySettings(conn);
-		const rows = await runQuery(conn, 'education/reaudit_inputs', { coder: opts.coder ?? null });
+		const rows = await runQuery(conn, 'education/reaudit_inputs', { coder: opts.coder ?? null, window_days: REAUDIT_ROUND_DAYS });
 		const coders = rows.map((r): ReauditRow => {
 			const educations = ((r.educations ?? []) as string[]).map(String);
 			const lines = Number(r.latest_lines);

@@ -41,7 +41,7 @@ export function bandLabel(bands: readonly ReauditBand[], i: number): string {
 export interface ReauditInput {
 	/** day of the coder's latest audit (YYYY-MM-DD), null when never audited */
 	last_audit_on: string | null;
-	/** line accuracy of that latest audit: correct / audited lines of that day (fraction) */
+	/** line accuracy of the latest audit round: correct / audited lines of the 90 days up to that day (fraction) */
 	score: number | null;
 	/** days the coder was educated (YYYY-MM-DD, any order) */
 	educations: readonly string[];
