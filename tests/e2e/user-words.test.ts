@@ -32,7 +32,7 @@ describe.skipIf(skipBrowser)('user-facing words', () => {
 		const page = await open(browser, '/admin/users');
 		const role = page.getByTestId('add-role');
 		expect(await role.inputValue()).toBe('coding_manager');
-		expect(await role.locator('option:checked').innerText()).toBe('Auditor');
+		expect(await role.locator('option:checked').innerText()).toBe('Coding manager');
 		expect(await role.locator('option').allInnerTexts()).toEqual(['Admin', 'Compliance officer', 'Coding manager', 'Auditor']);
 		await page.close();
 	});
