@@ -1,5 +1,5 @@
 -- Roll one claims import up into provider_services (source = 'claims'): provider x specialty x
--- payer x place of service x code x modifier set (sorted, so modifier rules can run on the
+-- payer x place of service x code x modifier set x service month (periods are runs of months) (sorted, so modifier rules can run on the
 -- summary), services = sum of units (domain.md: rules count services), beneficiaries = distinct
 -- patients (estimated), average amounts per service (as CMS's Avg_* columns). Incremental: only the new
 -- import's lines are read, so the cost does not grow with the database. Queries sum services
@@ -19,6 +19,7 @@ SELECT
 	place_of_service,
 	procedure_code,
 	list_sort(modifiers) AS modifiers,
+	date_trunc('month', service_date)::DATE AS service_month,
 	sum(units)::DOUBLE AS services,
 	-- HyperLogLog estimate (within ~2%): exact distinct counts cost twice the whole roll-up, and
 	-- no rule uses beneficiaries; CMS files bring exact counts

@@ -108,6 +108,9 @@ CREATE TABLE IF NOT EXISTS provider_services (
 );
 -- databases made before data years were recorded
 ALTER TABLE provider_services ADD COLUMN IF NOT EXISTS data_year INTEGER;
+-- claims rows: the service month (first day) the row sums, so any run of whole months can be
+-- evaluated (periods, quarterly history); CMS rows have none (a file is one data year)
+ALTER TABLE provider_services ADD COLUMN IF NOT EXISTS service_month DATE;
 
 -- User-imported CMS edit tables (licensed: never shipped; `claimlens import FILE --kind
 -- cms-mue | cms-ncci-ptp`). Empty until imported; the rules mue_exceeded and ncci_ptp_pair run

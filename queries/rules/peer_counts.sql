@@ -6,7 +6,9 @@
 -- Mean allowed amounts (per service) of numerator services and of the other denominator
 -- services feed "dollars at risk".
 -- CMS rows are one data year at a time ($year; claims rows ignore it): years are never pooled.
--- $source VARCHAR, $year INTEGER (0 = rows without a year), $den_codes VARCHAR[], $num_codes VARCHAR[], $num_modifiers VARCHAR[], $peer_by VARCHAR
+-- Claims rows can be restricted to a period of whole months ($month_from, $month_to: first days
+-- of the first and last month, NULL = open); CMS rows have no months.
+-- $source VARCHAR, $year INTEGER (0 = rows without a year), $month_from DATE, $month_to DATE, $den_codes VARCHAR[], $num_codes VARCHAR[], $num_modifiers VARCHAR[], $peer_by VARCHAR
 -- Columns: provider_npi, provider_name, specialty, peer_extra, numerator, denominator,
 -- num_mean_allowed, other_mean_allowed
 WITH lines AS (
@@ -16,6 +18,8 @@ WITH lines AS (
 			ELSE list_contains($num_codes, procedure_code) END AS in_numerator
 	FROM provider_services
 	WHERE source = $source AND (source = 'claims' OR coalesce(data_year, 0) = $year) AND list_contains($den_codes, procedure_code)
+		AND (source = 'cms' OR $month_from::DATE IS NULL OR service_month >= $month_from::DATE)
+		AND (source = 'cms' OR $month_to::DATE IS NULL OR service_month <= $month_to::DATE)
 )
 SELECT
 	rendering_npi AS provider_npi,

@@ -93,6 +93,7 @@ describe('the FDR flag rule at a chosen level (applyMultiplicity)', () => {
 			row: { rule_id: 'r', provider_npi: String(i), z: 3, p_value: p, q_value: null, flagged: false, severity: 'none', reasons: ['group', 'volume', 'funnel', 'percentile'] } as unknown as FlagRow,
 			rule: { z_threshold: 3.09, severity: { medium_z: 4, high_z: 6, medium_dollars: 1e9, high_dollars: 1e9 } } as unknown as PeerRule,
 			bigGroup: true,
+			lowOk: false,
 			volumeOk: true,
 			pctOk: true,
 			aboveLimit: false,

@@ -7,7 +7,7 @@ import type { FlagRow } from '../../src/lib/schemas/flags.ts';
 const row = (npi: string, rule: string, kind: 'peer' | 'line', flagged: boolean, severity: FlagRow['severity'], dollars: number | null): FlagRow => ({
 	rule_id: rule, kind, title: rule, provider_npi: npi, provider_name: `P${npi}`, specialty: 'IM', peer_group: 'IM', peer_count: 10,
 	numerator: 1, denominator: 2, rate: 0.5, peer_rate: 0.2, peer_median: 0.2, percentile: 0.9, z: 3.5, p_value: null, q_value: null,
-	upper_limit: null, phi: null, tau2: null, dispersion_model: null, excess_services: null, dollars_at_risk: dollars, flagged, severity, reasons: []
+	upper_limit: null, phi: null, tau2: null, dispersion_model: null, excess_services: null, dollars_at_risk: dollars, direction: "high", period_from: null, period_to: null, flagged, severity, reasons: []
 });
 
 // Hand count (3 peer rules a, b, c; 2 line rules evaluated, so m = peer rows + 2):

@@ -1,8 +1,12 @@
 // claimlens flags [--rule ID] [--specialty S] [--severity S] [--all] [--source claims|cms]
-//                 [--peer-by specialty|pos|payer] [--year YYYY (CMS data year)] [--flag-rule z|fdr [--fdr-q 0.05]] [--json]
+//                 [--peer-by specialty|pos|payer] [--year YYYY (CMS data year)] [--flag-rule z|fdr [--fdr-q 0.05]]
+//                 [--from YYYY-MM-01 --to YYYY-MM-DD (whole months) | --quarter 2025-Q1 | --year-period 2025 | --last-12-months]
+//                 [--direction high|low] [--json]
 import { z } from 'zod';
 import { FdrQ, FlagQuery, FlagRule } from '../../lib/schemas/flags.ts';
 import { listFlags } from '../../lib/server/rules/evaluate.ts';
+import { PeriodError, periodLabel } from '../../lib/period.ts';
+import { periodFromFlags } from '../period-flags.ts';
 import { ruleIds } from '../../lib/server/rules/catalog.ts';
 import { fmtP } from '../../lib/server/rules/peer-engine.ts';
 import { chanceSentence } from '../../lib/multiplicity.ts';
@@ -14,6 +18,9 @@ const Flags = FlagQuery.omit({ all: true, peer_by: true, flag_rule: true, fdr_q:
 	all: z.boolean().optional(),
 	'peer-by': z.enum(['specialty', 'pos', 'payer']).optional(),
 	'flag-rule': FlagRule.optional(),
+	quarter: z.string().optional(),
+	'year-period': z.string().optional(),
+	'last-12-months': z.boolean().optional(),
 	db: z.string().optional(),
 	json: z.boolean().optional()
 });
@@ -23,21 +30,28 @@ const pct = (r: number | null) => (r === null ? '' : `${(r * 100).toFixed(1)}%`)
 export async function flagsCommand(argv: string[]): Promise<void> {
 	const { flags } = parseFlags(
 		argv,
-		{ rule: { type: 'string' }, specialty: { type: 'string' }, severity: { type: 'string' }, q: { type: 'string' }, all: { type: 'boolean' }, source: { type: 'string' }, 'peer-by': { type: 'string' }, year: { type: 'string' }, 'flag-rule': { type: 'string' }, 'fdr-q': { type: 'string' } },
+		{ rule: { type: 'string' }, specialty: { type: 'string' }, severity: { type: 'string' }, q: { type: 'string' }, all: { type: 'boolean' }, source: { type: 'string' }, 'peer-by': { type: 'string' }, year: { type: 'string' }, 'flag-rule': { type: 'string' }, 'fdr-q': { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, quarter: { type: 'string' }, 'year-period': { type: 'string' }, 'last-12-months': { type: 'boolean' }, direction: { type: 'string' } },
 		Flags
 	);
 	if (flags.rule && !ruleIds().includes(flags.rule)) throw new CliError(`--rule: unknown rule ${flags.rule} (known: ${ruleIds().join(', ')})`);
 	if (flags['fdr-q'] !== undefined && flags['flag-rule'] !== 'fdr') throw new CliError('--fdr-q sets the level of --flag-rule fdr: give both');
-	const result = await listFlags({ ...flags, peer_by: flags['peer-by'], flag_rule: flags['flag-rule'], fdr_q: flags['fdr-q'] }, flags.db);
+	const period = await periodFromFlags(flags, flags.db);
+	let result;
+	try {
+		result = await listFlags({ ...flags, from: period?.from, to: period?.to, peer_by: flags['peer-by'], flag_rule: flags['flag-rule'], fdr_q: flags['fdr-q'] }, flags.db);
+	} catch (e) {
+		if (e instanceof PeriodError) throw new CliError(e.message);
+		throw e;
+	}
 	for (const r of result.rules) if (!r.evaluated && (!flags.rule || flags.rule === r.rule_id)) info(`${r.rule_id}: not evaluated: ${r.note}`);
 	if (flags.json) return printJson(result.filtered.map(({ reasons, ...row }) => ({ ...row, reasons })));
 	const year = result.source === 'cms' ? `; CMS data year ${result.year}${result.years.length > 1 ? ` (imported: ${result.years.join(', ')}; --year to choose)` : ''}` : '';
-	info(`source: ${result.source ?? 'none'}${year}; peer group: ${result.peerBy}; ${result.filtered.length} rows`);
+	info(`source: ${result.source ?? 'none'}${year}; period: ${periodLabel(result.period)}; peer group: ${result.peerBy}; ${result.filtered.length} rows`);
 	info(chanceSentence(result.multiplicity));
 	for (const r of result.filtered) {
 		const stats = r.kind === 'peer'
 			? `${fmtInt(r.numerator ?? 0)}/${fmtInt(r.denominator ?? 0)} = ${pct(r.rate)} vs peers ${pct(r.peer_rate)}, z ${r.z?.toFixed(1)}, q ${r.q_value === null ? 'n/a' : fmtP(r.q_value)}, pct ${pct(r.percentile)}`
 			: `${r.findings} findings on ${r.claim_ids?.length} claims`;
-		process.stdout.write(`${r.severity.padEnd(6)} ${r.rule_id.padEnd(28)} ${r.provider_npi} ${(r.provider_name ?? '').padEnd(24)} ${r.specialty.padEnd(24)} ${stats}  $${fmtInt(r.dollars_at_risk ?? 0)}\n`);
+		process.stdout.write(`${r.severity.padEnd(6)} ${r.direction === 'low' ? 'LOW ' : '    '}${r.rule_id.padEnd(28)} ${r.provider_npi} ${(r.provider_name ?? '').padEnd(24)} ${r.specialty.padEnd(24)} ${stats}  $${fmtInt(r.dollars_at_risk ?? 0)}\n`);
 	}
 }

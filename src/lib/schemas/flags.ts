@@ -1,6 +1,7 @@
 // One result row per provider and rule: the shape of `claimlens flags --json`, GET /api/flags
 // and the Risk flags table. Field names are documented in the README.
 import { z } from 'zod';
+import { parsePeriod, PeriodError } from '../period.ts';
 
 export const severities = ['none', 'low', 'medium', 'high'] as const;
 export const Severity = z.enum(severities);
@@ -33,6 +34,11 @@ export const FlagRow = z.object({
 	dispersion_model: z.enum(['multiplicative', 'additive']).nullable(),
 	excess_services: z.number().nullable(),
 	dollars_at_risk: z.number().nullable(),
+	/** high: above the peers (or a line-rule finding); low: below them (under-coding, revenue leakage) */
+	direction: z.enum(['high', 'low']),
+	/** the service-date period evaluated (whole months); null = every service date imported */
+	period_from: z.string().nullable(),
+	period_to: z.string().nullable(),
 	flagged: z.boolean(),
 	severity: Severity,
 	/** why a row is or is not flagged, condition by condition */
@@ -65,6 +71,20 @@ export const FlagQuery = z.object({
 	/** the FDR level of flag_rule=fdr (flag when q <= fdr_q); default 0.05 */
 	fdr_q: FdrQ.optional(),
 	/** CMS source: the data year (default the newest imported) */
-	year: z.coerce.number().int().min(0).max(2099).optional()
+	year: z.coerce.number().int().min(0).max(2099).optional(),
+	/** a period of whole months (both or neither; validated by parsePeriod) */
+	from: z.string().max(10).optional().transform((v) => v || undefined),
+	to: z.string().max(10).optional().transform((v) => v || undefined),
+	direction: z.union([z.enum(['high', 'low']), z.literal('')]).optional().transform((v) => v || undefined)
 });
 export type FlagQuery = Partial<z.output<typeof FlagQuery>>;
+
+/** FlagQuery with the period checked (whole months, both ends): what pages and endpoints parse. */
+export const FlagQueryChecked = FlagQuery.superRefine((q, ctx) => {
+	try {
+		parsePeriod(q.from, q.to);
+	} catch (e) {
+		if (e instanceof PeriodError) ctx.addIssue({ code: 'custom', path: ['period'], message: e.message });
+		else throw e;
+	}
+});

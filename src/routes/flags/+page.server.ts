@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { FlagQuery } from '$lib/schemas/flags';
+import { FlagQueryChecked as FlagQuery } from '$lib/schemas/flags';
 import { listFlags } from '$lib/server/rules/evaluate';
 import { activeCaseIndex } from '$lib/server/cases/cases';
 import { allowed } from '$lib/server/auth/roles';

@@ -1,6 +1,7 @@
 // Provider drill-down: everything behind one flag. Used by /flags/provider/[npi], its Arrow
 // endpoints and `claimlens provider`. Peer statistics come from the same cached evaluation as
 // the flags list, so the page can never disagree with the table that linked to it.
+import type { Period } from '../../period.ts';
 import { surrogatePatients, type PatientIdAccess } from '../auth/identifiers.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { defaultDbPath, withConnection } from '../db/database.ts';
@@ -31,6 +32,8 @@ export interface Drilldown {
 	/** CMS source: the data year shown (null for claims) */
 	year: number | null;
 	peerBy: PeerBy;
+	/** the service-date period in force (null = every date) */
+	period: Period | null;
 	/** the flag rule of the evaluation: z > threshold (default) or fdr (q <= 0.05) */
 	flagRule: 'z' | 'fdr';
 	/** the FDR level in force (q_threshold of the evaluation) */
@@ -73,10 +76,10 @@ export function funnelCurve(p0: number, d: OverDispersion, zLimit: number, peerN
 		});
 }
 
-export async function getDrilldown(opts: { npi: string; ruleId: string; peerBy?: PeerBy; source?: Source; year?: number; flagRule?: 'z' | 'fdr'; fdrQ?: number; dbPath?: string }): Promise<Drilldown> {
+export async function getDrilldown(opts: { npi: string; ruleId: string; peerBy?: PeerBy; source?: Source; year?: number; flagRule?: 'z' | 'fdr'; fdrQ?: number; period?: Period | null; dbPath?: string }): Promise<Drilldown> {
 	const dbPath = opts.dbPath ?? defaultDbPath();
 	const { peer, line } = findRule(opts.ruleId);
-	const ev = await evaluateRules({ peerBy: opts.peerBy, source: opts.source, year: opts.year, flagRule: opts.flagRule, fdrQ: opts.fdrQ, dbPath });
+	const ev = await evaluateRules({ peerBy: opts.peerBy, source: opts.source, year: opts.year, flagRule: opts.flagRule, fdrQ: opts.fdrQ, period: opts.period, dbPath });
 	const mine = ev.rows.filter((r) => r.provider_npi === opts.npi);
 	const row = mine.find((r) => r.rule_id === opts.ruleId) ?? null;
 	const identity = await withConnection(
@@ -96,6 +99,7 @@ export async function getDrilldown(opts: { npi: string; ruleId: string; peerBy?:
 		source: ev.source,
 		year: ev.year,
 		peerBy: ev.peerBy,
+		period: ev.period,
 		flagRule: ev.multiplicity.flag_rule,
 		fdrQ: ev.multiplicity.q_threshold,
 		row,
@@ -120,7 +124,7 @@ export async function getDrilldown(opts: { npi: string; ruleId: string; peerBy?:
 	}
 	await withConnection(async (conn) => {
 		const codes = resolveCodes(peer, await presentCodes(conn, ev.source as string, ev.year ?? 0));
-		base.codeDistribution = await runQuery(conn, 'rules/code_distribution', { source: ev.source as string, year: ev.year ?? 0, npi: opts.npi, specialty, den_codes: codes.den });
+		base.codeDistribution = await runQuery(conn, 'rules/code_distribution', { source: ev.source as string, year: ev.year ?? 0, npi: opts.npi, specialty, den_codes: codes.den, month_from: ev.period?.from ?? null, month_to: ev.period?.to ?? null });
 		if (ev.source === 'claims') {
 			base.monthly = await runQuery(conn, 'rules/monthly_rate', { npi: opts.npi, specialty, den_codes: codes.den, num_codes: codes.num, num_modifiers: peer.numerator.modifiers });
 		}

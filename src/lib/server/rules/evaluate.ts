@@ -13,6 +13,7 @@ import { loadCatalog, resolveCodes } from './catalog.ts';
 import { applyMultiplicity, evaluatePeerRule, type PeerCheck, type PeerCounts, type PeerGroupStats } from './peer-engine.ts';
 import { expectedChanceFlags, FDR_Q_DEFAULT } from '../stats/fdr.ts';
 import type { Multiplicity } from '../../multiplicity.ts';
+import { parsePeriod, type Period } from '../../period.ts';
 
 export type { Multiplicity };
 import { summarizeLineRule } from './line-engine.ts';
@@ -38,6 +39,8 @@ export interface Evaluation {
 	/** CMS source: every data year imported, newest first (each is its own pool) */
 	years: number[];
 	peerBy: PeerBy;
+	/** the service-date period evaluated (whole months; claims only), null = every service date */
+	period: Period | null;
 	rows: FlagRow[];
 	rules: RuleStatus[];
 	groups: Record<string, PeerGroupStats[]>;
@@ -51,7 +54,7 @@ export async function defaultSource(conn: DuckDBConnection): Promise<Source | nu
 	return s === 'claims' || s === 'cms' ? s : null;
 }
 
-async function peerCounts(conn: DuckDBConnection, rule: PeerRule, source: Source, year: number, peerBy: PeerBy, present: string[]): Promise<PeerCounts[]> {
+async function peerCounts(conn: DuckDBConnection, rule: PeerRule, source: Source, year: number, peerBy: PeerBy, present: string[], period: Period | null): Promise<PeerCounts[]> {
 	const { den, num } = resolveCodes(rule, present);
 	if (!den.length) return [];
 	return (await runQuery(conn, 'rules/peer_counts', {
@@ -60,11 +63,13 @@ async function peerCounts(conn: DuckDBConnection, rule: PeerRule, source: Source
 		den_codes: den,
 		num_codes: num,
 		num_modifiers: rule.numerator.modifiers,
-		peer_by: peerBy
+		peer_by: peerBy,
+		month_from: period?.from ?? null,
+		month_to: period?.to ?? null
 	})) as unknown as PeerCounts[];
 }
 
-async function evaluateAll(conn: DuckDBConnection, source: Source | null, peerBy: PeerBy, year: number | null, years: number[], flagRule: FlagRule, fdrQ: number): Promise<Evaluation> {
+async function evaluateAll(conn: DuckDBConnection, source: Source | null, peerBy: PeerBy, year: number | null, years: number[], flagRule: FlagRule, fdrQ: number, period: Period | null): Promise<Evaluation> {
 	const catalog = loadCatalog();
 	const rows: FlagRow[] = [];
 	const rules: RuleStatus[] = [];
@@ -81,7 +86,8 @@ async function evaluateAll(conn: DuckDBConnection, source: Source | null, peerBy
 			rules.push({ rule_id: rule.id, kind: 'peer', title: rule.title, evaluated: false, note: 'needs modifiers, which the CMS provider-and-service file does not carry', providers: 0, flagged: 0, small_peer_groups: [] });
 			continue;
 		}
-		const result = evaluatePeerRule(rule, await peerCounts(conn, rule, source, year ?? 0, peerBy, present));
+		const result = evaluatePeerRule(rule, await peerCounts(conn, rule, source, year ?? 0, peerBy, present, period));
+		for (const r of result.rows) (r.period_from = period?.from ?? null), (r.period_to = period?.to ?? null);
 		rows.push(...result.rows);
 		checks.push(...result.checks);
 		peerRows[rule.id] = result.rows;
@@ -103,7 +109,7 @@ async function evaluateAll(conn: DuckDBConnection, source: Source | null, peerBy
 		expected_chance: expectedChanceFlags(checks.filter((c) => c.row.p_value !== null).map((c) => c.rule.z_threshold))
 	};
 	for (const rule of catalog.line) {
-		const summary = source === 'claims' ? await summarizeLineRule(conn, rule) : null;
+		const summary = source === 'claims' ? await summarizeLineRule(conn, rule, period) : null;
 		if (summary === null) {
 			// the import kind that fills the table the rule needs, from the registry
 			const kind = tableKinds.find((k) => k.target === rule.requires_table);
@@ -114,7 +120,7 @@ async function evaluateAll(conn: DuckDBConnection, source: Source | null, peerBy
 		rows.push(...summary);
 		rules.push({ rule_id: rule.id, kind: 'line', title: rule.title, evaluated: true, note: '', providers: summary.length, flagged: summary.length, small_peer_groups: [] });
 	}
-	return { source, year, years, peerBy, rows, rules, groups, multiplicity };
+	return { source, year, years, peerBy, period, rows, rules, groups, multiplicity };
 }
 
 const cache = processMap<string, Promise<Evaluation>>('rule-evaluations');
@@ -129,7 +135,7 @@ export function clearRuleCache(): void {
 const cmsYears = processMap<string, Promise<number[]>>('cms-years');
 
 /** Every rule over the whole database (cached until the next import). */
-export function evaluateRules(opts: { source?: Source; peerBy?: PeerBy; year?: number; flagRule?: FlagRule; fdrQ?: number; dbPath?: string } = {}): Promise<Evaluation> {
+export function evaluateRules(opts: { source?: Source; peerBy?: PeerBy; year?: number; flagRule?: FlagRule; fdrQ?: number; period?: Period | null; dbPath?: string } = {}): Promise<Evaluation> {
 	const dbPath = opts.dbPath ?? defaultDbPath();
 	return withConnection(async (conn) => {
 		const source = opts.source ?? (await defaultSource(conn));
@@ -148,12 +154,14 @@ export function evaluateRules(opts: { source?: Source; peerBy?: PeerBy; year?: n
 		}
 		const years = source === 'cms' ? await (yearsP as Promise<number[]>) : [];
 		const year = source === 'cms' ? (opts.year !== undefined && years.includes(opts.year) ? opts.year : (years[0] ?? 0)) : null;
-		const key = `${version}${source}|${peerBy}|${year}|${flagRule}|${fdrQ}`;
+		// a period applies to claim lines only (a CMS file is one data year)
+		const period = source === 'claims' ? (opts.period ?? null) : null;
+		const key = `${version}${source}|${peerBy}|${year}|${flagRule}|${fdrQ}|${period ? `${period.from}..${period.to}` : 'all'}`;
 		let p = cache.get(key);
 		if (!p) {
 			// evaluations of an older data version go; other years and peer groupings of this one stay
 			for (const k of cache.keys()) if (k.startsWith(`${dbPath}|`) && !k.startsWith(version)) cache.delete(k);
-			p = evaluateAll(conn, source, peerBy, year, years, flagRule, fdrQ);
+			p = evaluateAll(conn, source, peerBy, year, years, flagRule, fdrQ, period);
 			cache.set(key, p);
 			p.catch(() => cache.delete(key));
 		}
@@ -163,15 +171,20 @@ export function evaluateRules(opts: { source?: Source; peerBy?: PeerBy; year?: n
 
 const severityRank = { high: 3, medium: 2, low: 1, none: 0 } as const;
 
-/** The flags list with the user's filters: by default flagged rows only, worst first. */
+/**
+ * The flags list with the user's filters: by default flagged rows only, worst first.
+ * @throws PeriodError when from/to are not a period of whole months
+ */
 export async function listFlags(query: FlagQuery = {}, dbPath?: string): Promise<Evaluation & { filtered: FlagRow[] }> {
-	const ev = await evaluateRules({ source: query.source, peerBy: query.peer_by, year: query.year, flagRule: query.flag_rule, fdrQ: query.fdr_q, dbPath });
+	const period = parsePeriod(query.from, query.to);
+	const ev = await evaluateRules({ source: query.source, peerBy: query.peer_by, year: query.year, flagRule: query.flag_rule, fdrQ: query.fdr_q, period, dbPath });
 	const q = query.q?.trim().toLowerCase();
 	const filtered = ev.rows
 		.filter((r) => query.all || r.flagged)
 		.filter((r) => !query.rule || r.rule_id === query.rule)
 		.filter((r) => !query.specialty || r.specialty === query.specialty)
 		.filter((r) => !query.severity || r.severity === query.severity)
+		.filter((r) => !query.direction || r.direction === query.direction)
 		.filter((r) => !q || r.provider_npi.includes(q) || (r.provider_name ?? '').toLowerCase().includes(q))
 		.sort((a, b) => severityRank[b.severity] - severityRank[a.severity] || (b.dollars_at_risk ?? 0) - (a.dollars_at_risk ?? 0) || (b.z ?? 0) - (a.z ?? 0));
 	return { ...ev, filtered };

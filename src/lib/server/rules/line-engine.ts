@@ -5,7 +5,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { LineRule } from '../../schemas/rules.ts';
 import type { FlagRow } from '../../schemas/flags.ts';
-import { readQuery, runSql } from '../db/query-files.ts';
+import { readQuery, runQuery, runSql } from '../db/query-files.ts';
+import type { Period } from '../../period.ts';
 import { dataVersion } from '../db/version-cache.ts';
 
 export interface FindingLine {
@@ -90,17 +91,10 @@ interface ProviderSummary {
 	claim_ids: string[];
 }
 
-/** Per-provider results of a line rule (null when its table is missing). */
-export async function summarizeLineRule(conn: DuckDBConnection, rule: LineRule): Promise<FlagRow[] | null> {
+/** Per-provider results of a line rule within a period of service dates (null = all; null result when its table is missing). */
+export async function summarizeLineRule(conn: DuckDBConnection, rule: LineRule, period: Period | null = null): Promise<FlagRow[] | null> {
 	if (!(await materializeFindings(conn, rule))) return null;
-	const rows = (await runSql(
-		conn,
-		`SELECT rendering_npi, min(provider_name) AS provider_name, min(specialty) AS specialty, count(*)::INTEGER AS findings,
-			count(DISTINCT claim_id)::INTEGER AS claims, round(sum(dollars), 2)::DOUBLE AS dollars,
-			list_sort(list_distinct(list(claim_id)))[1:${MAX_CLAIM_IDS}] AS claim_ids
-		 FROM rule_findings WHERE rule_id = $r GROUP BY rendering_npi ORDER BY rendering_npi`,
-		{ r: rule.id }
-	)) as unknown as ProviderSummary[];
+	const rows = (await runQuery(conn, 'rules/line_summary', { rule_id: rule.id, date_from: period?.from ?? null, date_to: period?.to ?? null, max_claims: MAX_CLAIM_IDS })) as unknown as ProviderSummary[];
 	return rows.map((p) => ({
 		rule_id: rule.id,
 		kind: 'line',
@@ -125,6 +119,9 @@ export async function summarizeLineRule(conn: DuckDBConnection, rule: LineRule):
 		dispersion_model: null,
 		excess_services: null,
 		dollars_at_risk: p.dollars,
+		direction: 'high',
+		period_from: period?.from ?? null,
+		period_to: period?.to ?? null,
 		flagged: true,
 		severity: severityOfLine(rule, p.findings, p.dollars),
 		reasons: [`${p.findings} finding line(s) on ${p.claims} claim(s)`],

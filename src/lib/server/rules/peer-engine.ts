@@ -102,6 +102,9 @@ export interface PeerCheck {
 	pctOk: boolean;
 	/** rate above the provider's own upper funnel limit (the z rule's significance condition) */
 	aboveLimit: boolean;
+	/** the low-side flag's conditions: rate below the lower funnel limit and percentile at or under
+	 * 1 - the rule's percentile threshold (the z rule in both directions; FDR q-values are one-sided, high) */
+	lowOk: boolean;
 	dollars: number | null;
 }
 
@@ -129,8 +132,10 @@ export function applyMultiplicity(checks: PeerCheck[], flagRule: FlagRule = 'z',
 			row.reasons.push(`q ${fmtP(qi)} (Benjamini-Hochberg over ${m} peer-rule tests; not a condition under the z rule)`);
 		}
 		const sigOk = flagRule === 'fdr' ? qOk : zOk;
-		row.flagged = c.bigGroup && c.volumeOk && c.pctOk && sigOk;
-		row.severity = row.flagged && row.z !== null ? severityOf(c.rule, row.z, c.dollars) : 'none';
+		const high = c.bigGroup && c.volumeOk && c.pctOk && sigOk;
+		const low = c.bigGroup && c.volumeOk && c.lowOk;
+		row.flagged = high || low;
+		row.severity = high && row.z !== null ? severityOf(c.rule, row.z, c.dollars) : low && row.z !== null ? severityOf(c.rule, -row.z, 0) : 'none';
 	});
 	return m;
 }
@@ -178,20 +183,36 @@ export function evaluatePeerRule(rule: PeerRule, counts: PeerCounts[]): { rows: 
 			const volumeOk = m.denominator >= rule.min_volume;
 			const funnelOk = f.z !== null && f.upperLimit !== null && rate > f.upperLimit;
 			const pctOk = percentile !== null && percentile >= rule.percentile_threshold;
+			// the low side (under-coding): below the lower limit and in the bottom percentiles
+			const belowLimit = f.z !== null && f.lowerLimit !== null && rate < f.lowerLimit;
+			const lowPctOk = percentile !== null && percentile <= 1 - rule.percentile_threshold;
+			const direction: 'high' | 'low' = belowLimit || (p0 !== null && rate < p0) ? 'low' : 'high';
 			reasons.push(bigGroup ? `peer group of ${g.providers} providers` : `peer group of ${g.providers} is below ${rule.min_peer_group}: no flags`);
 			reasons.push(volumeOk ? `volume ${m.denominator} >= ${rule.min_volume}` : `volume ${m.denominator} below the minimum ${rule.min_volume}`);
 			reasons.push(
 				f.z === null || f.upperLimit === null
 					? 'no funnel z (peer rate is 0 or 100%)'
-					: `rate ${pct(rate)} ${funnelOk ? 'above' : 'within'} the funnel limit ${pct(f.upperLimit)} at this volume (z ${f.z.toFixed(2)}, limit at z ${rule.z_threshold.toFixed(2)})`
+					: belowLimit
+						? `low side: rate ${pct(rate)} below the lower funnel limit ${pct(f.lowerLimit as number)} at this volume (z ${f.z.toFixed(2)}, limit at z -${rule.z_threshold.toFixed(2)})`
+						: `rate ${pct(rate)} ${funnelOk ? 'above' : 'within'} the funnel limit ${pct(f.upperLimit)} at this volume (z ${f.z.toFixed(2)}, limit at z ${rule.z_threshold.toFixed(2)})`
 			);
 			if (leaveOneOut && p0 !== null) {
 				const why = smallGroup ? `groups under ${rule.loo_below}` : `this provider has ${pct(m.denominator / sumN)} of the group's volume`;
 				reasons.push(`peer rate ${pct(p0)} of the other ${g.providers - 1} providers (leave-one-out: ${why})`);
 			}
 			if (g.dispersion.applied) reasons.push(g.dispersion.model === 'additive' ? `additive over-dispersion tau² ${g.dispersion.tau2.toExponential(2)}` : `multiplicative over-dispersion phi ${g.dispersion.phi.toFixed(2)}`);
-			reasons.push(percentile === null ? 'no percentile' : `percentile ${pct(percentile)} ${pctOk ? '>=' : '<'} ${pct(rule.percentile_threshold)}`);
-			const flagged = bigGroup && volumeOk && funnelOk && pctOk;
+			reasons.push(
+				percentile === null
+					? 'no percentile'
+					: belowLimit
+						? `percentile ${pct(percentile)} ${lowPctOk ? '<=' : '>'} ${pct(1 - rule.percentile_threshold)} (low side)`
+						: `percentile ${pct(percentile)} ${pctOk ? '>=' : '<'} ${pct(rule.percentile_threshold)}`
+			);
+			const lowOk = belowLimit && lowPctOk;
+			if (lowOk && excess !== null && perService !== null && perService > 0) reasons.push(`under-coding: about ${Math.round(-excess)} fewer services than at the peer rate, ${pct(rate)} vs ${pct(p0 as number)} (revenue not billed about $${Math.round(-excess * perService).toLocaleString('en-US')}; not an overpayment)`);
+			const high = bigGroup && volumeOk && funnelOk && pctOk;
+			const low = bigGroup && volumeOk && lowOk;
+			const flagged = high || low;
 			const row: FlagRow = {
 				rule_id: rule.id,
 				kind: 'peer',
@@ -216,12 +237,15 @@ export function evaluatePeerRule(rule: PeerRule, counts: PeerCounts[]): { rows: 
 				dispersion_model: g.dispersion.model,
 				excess_services: excess,
 				dollars_at_risk: dollars === null ? null : Math.round(dollars * 100) / 100,
+				direction,
+				period_from: null,
+				period_to: null,
 				flagged,
-				severity: flagged && f.z !== null ? severityOf(rule, f.z, dollars) : 'none',
+				severity: high && f.z !== null ? severityOf(rule, f.z, dollars) : low && f.z !== null ? severityOf(rule, -f.z, 0) : 'none',
 				reasons
 			};
 			rows.push(row);
-			checks.push({ row, rule, bigGroup, volumeOk, pctOk, aboveLimit: funnelOk, dollars });
+			checks.push({ row, rule, bigGroup, volumeOk, pctOk, aboveLimit: funnelOk, lowOk, dollars });
 		}
 	}
 	return { rows, groups, checks };

@@ -1,6 +1,6 @@
 // GET /api/flags.csv?...: the Risk flags table as CSV (formula-guarded), same filters as the page.
 import { error } from '@sveltejs/kit';
-import { FlagQuery } from '$lib/schemas/flags';
+import { FlagQueryChecked as FlagQuery } from '$lib/schemas/flags';
 import { listFlags } from '$lib/server/rules/evaluate';
 import { flagCsvColumns } from '$lib/server/rules/flag-columns';
 import { toCsv } from '$lib/server/export/csv';
@@ -12,6 +12,6 @@ export const GET: RequestHandler = async ({ url }) => {
 	if (!q.success) error(400, `bad query: ${q.error.issues[0]?.path.join('.')}: ${q.error.issues[0]?.message}`);
 	const result = await listFlags(q.data);
 	return new Response(toCsv(flagCsvColumns, result.filtered as unknown as Record<string, Cell>[]), {
-		headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="claimlens-flags.csv"', 'cache-control': 'no-store' }
+		headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="claimlens-flags${result.period ? `-${result.period.from}-to-${result.period.to}` : ''}.csv"`, 'cache-control': 'no-store' }
 	});
 };
