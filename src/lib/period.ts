@@ -35,8 +35,11 @@ function valid(s: string): boolean {
  * @throws PeriodError naming the value found
  */
 export function parsePeriod(from: string | undefined | null, to: string | undefined | null): Period | null {
-	const f = from?.trim() || '';
-	const t = to?.trim() || '';
+	let f = from?.trim() || '';
+	let t = to?.trim() || '';
+	// a month picker's YYYY-MM: the whole month
+	if (/^\d{4}-\d{2}$/.test(f)) f = `${f}-01`;
+	if (/^\d{4}-(0[1-9]|1[0-2])$/.test(t)) t = monthEnd(Number(t.slice(0, 4)), Number(t.slice(5, 7)));
 	if (!f && !t) return null;
 	if (!f || !t) throw new PeriodError(`give both ends of the period (from ${f || '?'} to ${t || '?'})`);
 	if (!valid(f)) throw new PeriodError(`from: "${f}" is not a date (YYYY-MM-DD)`);
@@ -95,4 +98,33 @@ export function periodLabel(p: Period | null): string {
 	else if (months === 12 && fm === 1) name = ` (${fy})`;
 	else name = ` (${months} months)`;
 	return `${p.from} to ${p.to}${name}`;
+}
+
+/**
+ * The period a query asks for: a shortcut (`period`: "all", "last12", a year "2025" or a quarter
+ * "2025-Q1") or from/to. "last12" needs the newest service date in the data (`lastDate`).
+ * @throws PeriodError naming the value found
+ */
+export function resolvePeriod(q: { period?: string | null; from?: string | null; to?: string | null }, lastDate: string | null): Period | null {
+	// a shortcut wins over from/to (a page's form sends both when a shortcut is chosen)
+	const p = q.period?.trim();
+	if (!p) return parsePeriod(q.from, q.to);
+	if (p === 'all') return null;
+	if (p === 'last12') {
+		if (!lastDate) throw new PeriodError('the last 12 months: no claim lines imported');
+		return last12Months(lastDate);
+	}
+	if (/^\d{4}$/.test(p)) return yearPeriod(Number(p));
+	if (/^\d{4}-Q[1-4]$/.test(p)) return quarterPeriod(p);
+	throw new PeriodError(`period: "${p}" is not all, last12, a year (2025) or a quarter (2025-Q1)`);
+}
+
+/** The shortcuts a page offers for data from `first` to `last` (YYYY-MM-DD): years and quarters, newest first. */
+export function periodChoices(first: string | null, last: string | null): { value: string; label: string }[] {
+	if (!first || !last) return [];
+	const out: { value: string; label: string }[] = [{ value: 'last12', label: `Last 12 months (${periodLabel(last12Months(last)).split(' (')[0]})` }];
+	for (let y = Number(last.slice(0, 4)); y >= Number(first.slice(0, 4)); y--) out.push({ value: String(y), label: `Year ${y}` });
+	const quarters = lastQuarters(last, 12).filter((q) => quarterPeriod(q).to >= first);
+	for (const q of quarters.reverse()) out.push({ value: q, label: `${q} (${quarterPeriod(q).from.slice(5)} to ${quarterPeriod(q).to.slice(5)})` });
+	return out;
 }

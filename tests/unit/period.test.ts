@@ -1,6 +1,6 @@
 // Periods: whole months, quarters, years, the last 12 months (dates worked out on a calendar).
 import { describe, expect, it } from 'vitest';
-import { last12Months, lastQuarters, monthEnd, parsePeriod, PeriodError, periodLabel, quarterOf, quarterPeriod, yearPeriod } from '../../src/lib/period.ts';
+import { periodChoices, resolvePeriod, last12Months, lastQuarters, monthEnd, parsePeriod, PeriodError, periodLabel, quarterOf, quarterPeriod, yearPeriod } from '../../src/lib/period.ts';
 
 describe('periods', () => {
 	it('month ends, leap years included', () => {
@@ -29,6 +29,20 @@ describe('periods', () => {
 		expect(last12Months('2025-03-15')).toEqual({ from: '2024-04-01', to: '2025-03-31' });
 		expect(lastQuarters('2025-02-10', 5)).toEqual(['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1']);
 		expect(lastQuarters('2025-12-31', 1)).toEqual(['2025-Q4']);
+	});
+	it('resolves shortcuts; a shortcut wins over from/to', () => {
+		expect(resolvePeriod({ period: '2025-Q4' }, null)).toEqual({ from: '2025-10-01', to: '2025-12-31' });
+		expect(resolvePeriod({ period: '2025', from: '2024-01', to: '2024-03' }, null)).toEqual({ from: '2025-01-01', to: '2025-12-31' });
+		expect(resolvePeriod({ period: 'last12' }, '2025-06-30')).toEqual({ from: '2024-07-01', to: '2025-06-30' });
+		expect(resolvePeriod({ period: 'all', from: '2024-01', to: '2024-03' }, null)).toBeNull();
+		// month pickers send YYYY-MM: the whole months
+		expect(resolvePeriod({ from: '2024-02', to: '2024-02' }, null)).toEqual({ from: '2024-02-01', to: '2024-02-29' });
+		expect(() => resolvePeriod({ period: 'Q1' }, null)).toThrow('period: "Q1" is not all, last12, a year (2025) or a quarter (2025-Q1)');
+		expect(() => resolvePeriod({ period: 'last12' }, null)).toThrow('the last 12 months: no claim lines imported');
+	});
+	it('offers the data\'s years and quarters, newest first', () => {
+		expect(periodChoices('2024-11-15', '2025-02-10').map((c) => c.value)).toEqual(['last12', '2025', '2024', '2025-Q1', '2024-Q4']);
+		expect(periodChoices(null, null)).toEqual([]);
 	});
 	it('labels', () => {
 		expect(periodLabel(null)).toBe('all service dates');

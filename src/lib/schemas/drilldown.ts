@@ -13,7 +13,11 @@ export const DrilldownQuery = z.object({
 	/** the flag rule of the evaluation (z default, or fdr: Benjamini-Hochberg q <= 0.05) */
 	flag_rule: z.enum(['z', 'fdr']).optional(),
 	/** its FDR level (flag when q <= fdr_q) */
-	fdr_q: z.coerce.number().min(0.001).max(0.2).optional()
+	fdr_q: z.coerce.number().min(0.001).max(0.2).optional(),
+	/** the period of the flag (a shortcut, or from/to of whole months; src/lib/period.ts) */
+	period: z.string().max(10).optional().transform((v) => v || undefined),
+	from: z.string().max(10).optional().transform((v) => v || undefined),
+	to: z.string().max(10).optional().transform((v) => v || undefined)
 });
 
 export const LinesQuery = z.object({

@@ -1,7 +1,7 @@
 // One result row per provider and rule: the shape of `claimlens flags --json`, GET /api/flags
 // and the Risk flags table. Field names are documented in the README.
 import { z } from 'zod';
-import { parsePeriod, PeriodError } from '../period.ts';
+import { PeriodError, resolvePeriod } from '../period.ts';
 
 export const severities = ['none', 'low', 'medium', 'high'] as const;
 export const Severity = z.enum(severities);
@@ -73,6 +73,8 @@ export const FlagQuery = z.object({
 	/** CMS source: the data year (default the newest imported) */
 	year: z.coerce.number().int().min(0).max(2099).optional(),
 	/** a period of whole months (both or neither; validated by parsePeriod) */
+	/** a period shortcut: all, last12, a year (2025) or a quarter (2025-Q1); else from/to */
+	period: z.string().max(10).optional().transform((v) => v || undefined),
 	from: z.string().max(10).optional().transform((v) => v || undefined),
 	to: z.string().max(10).optional().transform((v) => v || undefined),
 	direction: z.union([z.enum(['high', 'low']), z.literal('')]).optional().transform((v) => v || undefined)
@@ -82,7 +84,8 @@ export type FlagQuery = Partial<z.output<typeof FlagQuery>>;
 /** FlagQuery with the period checked (whole months, both ends): what pages and endpoints parse. */
 export const FlagQueryChecked = FlagQuery.superRefine((q, ctx) => {
 	try {
-		parsePeriod(q.from, q.to);
+		// last12 needs the data's newest date (resolved in listFlags); any date checks the shape here
+		resolvePeriod(q, '2000-01-01');
 	} catch (e) {
 		if (e instanceof PeriodError) ctx.addIssue({ code: 'custom', path: ['period'], message: e.message });
 		else throw e;

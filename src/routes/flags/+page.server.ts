@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { FlagQueryChecked as FlagQuery } from '$lib/schemas/flags';
-import { listFlags } from '$lib/server/rules/evaluate';
+import { listFlags, serviceRange } from '$lib/server/rules/evaluate';
+import { periodChoices } from '$lib/period';
 import { activeCaseIndex } from '$lib/server/cases/cases';
 import { allowed } from '$lib/server/auth/roles';
 import type { PageServerLoad } from './$types';
@@ -12,7 +13,9 @@ export const load = (async ({ url, setHeaders, locals }) => {
 	const query = q.data;
 	// not awaited: SvelteKit streams it, so the page (with a skeleton) is on screen at once even
 	// when this view is not cached yet (another year, peer grouping or data just imported)
+	const range = await serviceRange();
 	const flags = listFlags(query).then((result) => ({
+		period: result.period,
 		source: result.source,
 		year: result.year,
 		years: result.years,
@@ -24,5 +27,5 @@ export const load = (async ({ url, setHeaders, locals }) => {
 	}));
 	// case badges: the active review case of each provider and rule (roles that may read cases)
 	const cases = allowed('cases', locals.user?.role ?? null) ? await activeCaseIndex() : {};
-	return { query, flags, cases };
+	return { query, flags, cases, choices: periodChoices(range.first, range.last), range };
 }) satisfies PageServerLoad;

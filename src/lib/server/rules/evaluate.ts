@@ -13,7 +13,7 @@ import { loadCatalog, resolveCodes } from './catalog.ts';
 import { applyMultiplicity, evaluatePeerRule, type PeerCheck, type PeerCounts, type PeerGroupStats } from './peer-engine.ts';
 import { expectedChanceFlags, FDR_Q_DEFAULT } from '../stats/fdr.ts';
 import type { Multiplicity } from '../../multiplicity.ts';
-import { parsePeriod, type Period } from '../../period.ts';
+import { resolvePeriod, type Period } from '../../period.ts';
 
 export type { Multiplicity };
 import { summarizeLineRule } from './line-engine.ts';
@@ -169,6 +169,15 @@ export function evaluateRules(opts: { source?: Source; peerBy?: PeerBy; year?: n
 	}, dbPath);
 }
 
+/** The first and last service dates of the claim lines (YYYY-MM-DD; nulls when there are none). */
+export function serviceRange(dbPath = defaultDbPath()): Promise<{ first: string | null; last: string | null }> {
+	return withConnection(async (conn) => {
+		const [r] = await runQuery(conn, 'cases/data_period');
+		return { first: (r?.period_from as string | null) ?? null, last: (r?.period_to as string | null) ?? null };
+	}, dbPath);
+}
+const lastServiceDate = async (dbPath?: string) => (await serviceRange(dbPath)).last;
+
 const severityRank = { high: 3, medium: 2, low: 1, none: 0 } as const;
 
 /**
@@ -176,7 +185,7 @@ const severityRank = { high: 3, medium: 2, low: 1, none: 0 } as const;
  * @throws PeriodError when from/to are not a period of whole months
  */
 export async function listFlags(query: FlagQuery = {}, dbPath?: string): Promise<Evaluation & { filtered: FlagRow[] }> {
-	const period = parsePeriod(query.from, query.to);
+	const period = query.period || query.from || query.to ? resolvePeriod(query, query.period === 'last12' ? await lastServiceDate(dbPath) : null) : null;
 	const ev = await evaluateRules({ source: query.source, peerBy: query.peer_by, year: query.year, flagRule: query.flag_rule, fdrQ: query.fdr_q, period, dbPath });
 	const q = query.q?.trim().toLowerCase();
 	const filtered = ev.rows

@@ -1,6 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { DrilldownQuery, Npi } from '$lib/schemas/drilldown';
 import { getDrilldown, NotFound } from '$lib/server/rules/drilldown';
+import { serviceRange } from '$lib/server/rules/evaluate';
+import { PeriodError, resolvePeriod } from '$lib/period';
 import { activeCaseIndex } from '$lib/server/cases/cases';
 import { allowed } from '$lib/server/auth/roles';
 import type { PageServerLoad } from './$types';
@@ -13,7 +15,14 @@ export const load = (async ({ params, url, setHeaders, locals }) => {
 	if (!q.success) error(400, `bad query: ${q.error.issues[0]?.path.join('.')}: ${q.error.issues[0]?.message}`);
 	try {
 		// peers travel separately as Arrow (GET /api/flags/funnel.arrow): only their count here
-		const { peers, ...d } = await getDrilldown({ npi: npi.data, ruleId: q.data.rule, peerBy: q.data.peer_by, source: q.data.source, year: q.data.year, flagRule: q.data.flag_rule, fdrQ: q.data.fdr_q });
+		let period;
+		try {
+			period = resolvePeriod(q.data, q.data.period === 'last12' ? (await serviceRange()).last : null);
+		} catch (e) {
+			if (e instanceof PeriodError) error(400, e.message);
+			throw e;
+		}
+		const { peers, ...d } = await getDrilldown({ npi: npi.data, ruleId: q.data.rule, peerBy: q.data.peer_by, source: q.data.source, year: q.data.year, flagRule: q.data.flag_rule, fdrQ: q.data.fdr_q, period });
 		const role = locals.user?.role ?? null;
 		const openCase = allowed('cases', role) ? ((await activeCaseIndex())[`${npi.data}|${d.ruleId}`] ?? null) : null;
 		return { d, peerCount: peers.length, openCase, canOpenCase: allowed('cases_work', role) };
