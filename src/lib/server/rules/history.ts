@@ -1,0 +1,105 @@
+// Quarterly history of every peer and line rule (issue 11): the rules evaluated for each of the
+// last n quarters (12 by default) ending with the quarter of the newest service date, with the
+// same engine and conditions as any period (evaluateRules, cached per data version and period).
+// One function answers the drill-down's trend, the flags table's sparklines and statuses, and
+// `claimlens history`.
+import { defaultDbPath } from '../db/database.ts';
+import { evaluateRules, serviceRange, type PeerBy } from './evaluate.ts';
+import { lastQuarters, quarterPeriod } from '../../period.ts';
+import { flagStatus, type FlagStatus } from '../../flag-status.ts';
+import type { FlagRow } from '../../schemas/flags.ts';
+
+export interface QuarterPoint {
+	/** e.g. 2025-Q1 */
+	quarter: string;
+	period_from: string;
+	period_to: string;
+	numerator: number | null;
+	denominator: number | null;
+	rate: number | null;
+	peer_rate: number | null;
+	percentile: number | null;
+	z: number | null;
+	flagged: boolean;
+	direction: 'high' | 'low' | null;
+	severity: string;
+	/** the 10th and 90th percentile of the peer group's rates that quarter (peer rules) */
+	peer_p10: number | null;
+	peer_p90: number | null;
+	/** line rules: finding lines that quarter */
+	findings: number | null;
+}
+
+const quantile = (xs: number[], q: number): number | null => {
+	if (!xs.length) return null;
+	const s = [...xs].sort((a, b) => a - b);
+	const pos = (s.length - 1) * q;
+	const lo = Math.floor(pos);
+	const hi = Math.ceil(pos);
+	return (s[lo] as number) + ((s[hi] as number) - (s[lo] as number)) * (pos - lo);
+};
+
+/** The quarters of the history: the n ending with the quarter of the newest service date (oldest first). */
+export async function historyQuarters(n = 12, dbPath = defaultDbPath()): Promise<string[]> {
+	const { last } = await serviceRange(dbPath);
+	return last ? lastQuarters(last, n) : [];
+}
+
+/** Every quarter's evaluation (rows), oldest first. */
+async function quarterRows(n: number, peerBy: PeerBy | undefined, dbPath: string): Promise<{ quarter: string; rows: FlagRow[] }[]> {
+	const out = [];
+	for (const quarter of await historyQuarters(n, dbPath)) {
+		const ev = await evaluateRules({ period: quarterPeriod(quarter), peerBy, dbPath });
+		out.push({ quarter, rows: ev.rows });
+	}
+	return out;
+}
+
+function point(quarter: string, row: FlagRow | undefined, peers: FlagRow[]): QuarterPoint {
+	const p = quarterPeriod(quarter);
+	const rates = peers.map((r) => r.rate).filter((r): r is number => r !== null);
+	return {
+		quarter, period_from: p.from, period_to: p.to,
+		numerator: row?.numerator ?? null, denominator: row?.denominator ?? null, rate: row?.rate ?? null,
+		peer_rate: row?.peer_rate ?? null, percentile: row?.percentile ?? null, z: row?.z ?? null,
+		flagged: row?.flagged ?? false, direction: row ? row.direction : null, severity: row?.severity ?? 'none',
+		peer_p10: quantile(rates, 0.1), peer_p90: quantile(rates, 0.9), findings: row?.findings ?? null
+	};
+}
+
+/**
+ * One provider's history for one rule: a point per quarter (numerator, denominator, rate, peer
+ * rate, percentile, z, flagged), oldest first; quarters without services have null counts.
+ */
+export async function providerHistory(o: { npi: string; ruleId: string; quarters?: number; peerBy?: PeerBy; dbPath?: string }): Promise<QuarterPoint[]> {
+	const dbPath = o.dbPath ?? defaultDbPath();
+	return (await quarterRows(o.quarters ?? 12, o.peerBy, dbPath)).map(({ quarter, rows }) => {
+		const row = rows.find((r) => r.provider_npi === o.npi && r.rule_id === o.ruleId);
+		const peers = rows.filter((r) => r.rule_id === o.ruleId && r.peer_group === row?.peer_group);
+		return point(quarter, row, row ? peers : []);
+	});
+}
+
+export interface HistoryMark {
+	/** the quarterly rates (peer rules) or finding counts (line rules), oldest first */
+	values: (number | null)[];
+	flagged: boolean[];
+	status: FlagStatus;
+}
+
+/** Sparklines and statuses of every provider and rule, keyed "NPI|rule_id". */
+export async function historyIndex(o: { quarters?: number; peerBy?: PeerBy; dbPath?: string } = {}): Promise<{ quarters: string[]; marks: Record<string, HistoryMark> }> {
+	const dbPath = o.dbPath ?? defaultDbPath();
+	const qs = await quarterRows(o.quarters ?? 12, o.peerBy, dbPath);
+	const marks: Record<string, HistoryMark> = {};
+	qs.forEach(({ rows }, i) => {
+		for (const r of rows) {
+			const key = `${r.provider_npi}|${r.rule_id}`;
+			const m = (marks[key] ??= { values: qs.map(() => null), flagged: qs.map(() => false), status: null });
+			m.values[i] = r.kind === 'peer' ? r.rate : (r.findings ?? null);
+			if (r.flagged) m.flagged[i] = true;
+		}
+	});
+	for (const m of Object.values(marks)) m.status = flagStatus(m.flagged);
+	return { quarters: qs.map((q) => q.quarter), marks };
+}
