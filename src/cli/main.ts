@@ -27,6 +27,7 @@ const commands: Record<string, () => Promise<Command>> = {
 	screen: () => import('./commands/screen.ts').then((m) => m.screenCommand),
 	cases: () => import('./commands/cases.ts').then((m) => m.casesCommand),
 	case: () => import('./commands/cases.ts').then((m) => m.caseCommand),
+	history: () => import('./commands/history.ts').then((m) => m.historyCommand),
 	workplan: () => import('./commands/workplan.ts').then((m) => m.workplanCommand),
 	education: () => import('./commands/education.ts').then((m) => m.educationCommand),
 	report: () => import('./commands/report.ts').then((m) => m.reportCommand),
@@ -41,7 +42,9 @@ const usage = `usage: claimlens <command> [flags]   (every command takes --db FI
   imports                                       the import log
   rejects  IMPORT_ID [--csv]                    rejected rows of one import
   flags    [--rule ID] [--specialty S] [--all] [--source claims|cms] [--year YYYY]
-                                                risk flags (peer-comparison and line rules); CMS: one data year
+           [--from YYYY-MM-01 --to YYYY-MM-DD | --quarter 2025-Q1 | --year-period 2025 | --last-12-months] [--direction high|low]
+                                                risk flags (peer-comparison and line rules, both directions); CMS: one data year
+  history  --npi N --rule R [--quarters 12]      one provider's rule, quarter by quarter (rate, peer rate, percentile, z, flagged)
   user     add EMAIL --role ROLE [--password-stdin] | list | disable EMAIL | enable EMAIL | role EMAIL --role ROLE
            | reset EMAIL                         a one-time password (shown once), changed at next sign-in
   audit-log verify | list [--limit N]            check the hash chain (exit 1 when broken)

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { FlagQueryChecked as FlagQuery } from '$lib/schemas/flags';
 import { listFlags, serviceRange } from '$lib/server/rules/evaluate';
 import { periodChoices } from '$lib/period';
+import { historyIndex } from '$lib/server/rules/history';
 import { activeCaseIndex } from '$lib/server/cases/cases';
 import { allowed } from '$lib/server/auth/roles';
 import type { PageServerLoad } from './$types';
@@ -14,7 +15,9 @@ export const load = (async ({ url, setHeaders, locals }) => {
 	// not awaited: SvelteKit streams it, so the page (with a skeleton) is on screen at once even
 	// when this view is not cached yet (another year, peer grouping or data just imported)
 	const range = await serviceRange();
-	const flags = listFlags(query).then((result) => ({
+	const flags = listFlags(query).then(async (result) => ({
+		// sparklines and statuses over the last 12 quarters (claim lines; a CMS file has no quarters)
+		history: result.source === 'claims' ? await historyIndex({ peerBy: result.peerBy }) : { quarters: [], marks: {} },
 		period: result.period,
 		source: result.source,
 		year: result.year,

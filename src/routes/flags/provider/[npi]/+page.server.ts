@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { DrilldownQuery, Npi } from '$lib/schemas/drilldown';
 import { getDrilldown, NotFound } from '$lib/server/rules/drilldown';
 import { serviceRange } from '$lib/server/rules/evaluate';
+import { providerHistory } from '$lib/server/rules/history';
 import { PeriodError, resolvePeriod } from '$lib/period';
 import { activeCaseIndex } from '$lib/server/cases/cases';
 import { allowed } from '$lib/server/auth/roles';
@@ -23,9 +24,11 @@ export const load = (async ({ params, url, setHeaders, locals }) => {
 			throw e;
 		}
 		const { peers, ...d } = await getDrilldown({ npi: npi.data, ruleId: q.data.rule, peerBy: q.data.peer_by, source: q.data.source, year: q.data.year, flagRule: q.data.flag_rule, fdrQ: q.data.fdr_q, period });
+		// quarterly history (claims, peer rules): the trend of this provider against its peers
+		const history = d.source === 'claims' && d.ruleKind === 'peer' ? await providerHistory({ npi: npi.data, ruleId: d.ruleId, peerBy: q.data.peer_by }) : [];
 		const role = locals.user?.role ?? null;
 		const openCase = allowed('cases', role) ? ((await activeCaseIndex())[`${npi.data}|${d.ruleId}`] ?? null) : null;
-		return { d, peerCount: peers.length, openCase, canOpenCase: allowed('cases_work', role) };
+		return { d, peerCount: peers.length, openCase, canOpenCase: allowed('cases_work', role), history };
 	} catch (e) {
 		if (e instanceof NotFound) error(404, e.message);
 		throw e;
