@@ -27,6 +27,10 @@ CREATE TABLE IF NOT EXISTS review_cases (
 	data_version   VARCHAR NOT NULL
 );
 
+-- true: the case was opened on the flag over every service date (period_from/to then record the
+-- data's range that day); false: on the flag of exactly that period of whole months
+ALTER TABLE review_cases ADD COLUMN IF NOT EXISTS all_dates BOOLEAN DEFAULT true;
+
 -- Append-only: notes people write and the case's own history (opened, status, assignment,
 -- due date, sample linked), each with its author and time. Never updated or deleted.
 CREATE TABLE IF NOT EXISTS review_case_events (

@@ -6,7 +6,7 @@ SELECT c.case_id, c.provider_npi, c.provider_name, c.rule_id, c.rule_title,
 	c.status, c.outcome, c.assignee, strftime(c.due_date, '%Y-%m-%d') AS due_date,
 	(c.due_date IS NOT NULL AND c.status <> 'closed' AND c.due_date < CAST($today AS DATE)) AS overdue,
 	c.opened_by, strftime(c.opened_at, '%Y-%m-%d %H:%M:%S') AS opened_at,
-	strftime(c.closed_at, '%Y-%m-%d %H:%M:%S') AS closed_at, c.snapshot, c.data_version,
+	strftime(c.closed_at, '%Y-%m-%d %H:%M:%S') AS closed_at, c.snapshot, c.data_version, coalesce(c.all_dates, true) AS all_dates,
 	coalesce((SELECT list({'at': strftime(e.event_at, '%Y-%m-%d %H:%M:%S'), 'author': e.author, 'kind': e.kind, 'text': e.text} ORDER BY e.seq)
 		FROM review_case_events e WHERE e.case_id = c.case_id), []) AS events,
 	coalesce((SELECT list(s.sample_id ORDER BY s.sample_id) FROM review_case_samples s WHERE s.case_id = c.case_id), []) AS samples

@@ -66,11 +66,12 @@ const usage = `usage: claimlens <command> [flags]   (every command takes --db FI
   case     open --npi N --rule R [--from D --to D] [--assignee EMAIL] [--due D] --user EMAIL
            | note ID --text T --user EMAIL | status ID --status S [--outcome O] --user EMAIL
            | assign ID --assignee EMAIL [--due D] --user EMAIL | link ID --sample S --user EMAIL
-  workplan [--all]                              providers ranked across every rule (k of m measures flagged)
+  workplan [--all] [period]                     providers ranked across every rule (k of m measures flagged)
   education add --coder C --date D --topic T [--classes upcoded,...] [--note T] --user EMAIL | list [--coder C] [--limit N]
            | bands [--target 0.95] [--bands "0.80:30,0.95:90,1:365"] [--after-education DAYS] [--user EMAIL]
            | status [--coder C] [--overdue] [--today D]   coder education, accuracy target, re-audit due dates
-  report   provider NPI | committee [--top N] | coder CODER_ID | appraisal SAMPLE_ID  --out FILE.pdf --user EMAIL [--html]
+  report   provider NPI [period] | committee [--top N] [period] | coder CODER_ID | appraisal SAMPLE_ID  --out FILE.pdf --user EMAIL [--html]
+           (period: --from YYYY-MM-01 --to YYYY-MM-DD | --quarter 2025-Q1 | --year-period 2025 | --last-12-months)
                                                 PDF reports (the registry: src/lib/server/reports/registry.ts)
   serve    [--port 3000] [--host 127.0.0.1]     serve the built app on this machine only unless --host (demo data on first start)
   start    [serve options]                      build quietly, then serve (what npm start runs)

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/lib/server/ingest/import-file.ts';
 import { listFlags } from '../../src/lib/server/rules/evaluate.ts';
+import { openCase } from '../../src/lib/server/cases/cases.ts';
 import { tempDb } from '../helpers/temp-db.ts';
 import { fixtureNpi as npi } from '../helpers/peer-fixture.ts';
 
@@ -64,6 +65,11 @@ describe('a period of whole months', () => {
 		expect(lows.map((r) => r.provider_npi)).toEqual([npi(12)]);
 		const highs = (await listFlags({ rule: RULE, period: '2025-Q1', direction: 'high' }, db.path)).filtered;
 		expect(highs.map((r) => r.provider_npi)).toEqual([npi(11)]);
+	});
+	it('a case opened on a quarter keeps that quarter\'s flag, and compares with it', async () => {
+		const { case: c } = await openCase({ npi: npi(11), ruleId: RULE, from: '2025-01-01', to: '2025-03-31', actor: { email: 'co@example.org' }, dbPath: db.path });
+		expect(c).toMatchObject({ period_from: '2025-01-01', period_to: '2025-03-31', snapshot: { numerator: 60, denominator: 100, flagged: true }, flag_now: { state: 'flagged', changes: [] } });
+		await expect(openCase({ npi: npi(11), ruleId: 'ed_level5', from: '2025-01-01', to: '2025-03-31', actor: { email: 'co@example.org' }, dbPath: db.path })).rejects.toThrow(`NPI ${npi(11)} has no result for rule ed_level5 in 2025-01-01 to 2025-03-31`);
 	});
 	it('refuses a period that is not whole months', async () => {
 		await expect(listFlags({ from: '2025-01-15', to: '2025-03-31' }, db.path)).rejects.toThrow('from: 2025-01-15 is not the first day of a month');

@@ -77,6 +77,14 @@ describe.skipIf(noBrowser)('PDF reports: the figures in the PDF', () => {
 		expect(t).toContain('Open cases 1');
 		expect(t).toMatch(/#1 Level-5 established-patient visits 2025-01-10 to 2025-12-10 Open/);
 	});
+	it('provider report for a quarter: its period and the quarter\'s counts', async () => {
+		// the fixture's visit v falls in month v % 12 + 1: Q1 holds v % 12 in {0, 1, 2}: 9 + 9 + 9 = 27
+		// visits (100 = 8 x 12 + 4, so remainders 0-3 get 9), 15 of them at 99215 (v < 60: 5 each)
+		const t = await pdf('provider', { npi: fixtureNpi(11), from: '2025-01-01', to: '2025-03-31' }, db.path);
+		expect(t).toContain('Period: service dates 2025-01-01 to 2025-03-31 (2025-Q1)');
+		expect(t).toContain('55.6% (15 / 27)');
+		await expect(reportById('provider')!.build({ npi: fixtureNpi(11), from: '2025-01-02', to: '2025-03-31' }, ctx(db.path))).rejects.toThrow('from: 2025-01-02 is not the first day of a month');
+	});
 	it('committee pack: top flags, work plan, accuracy, open cases', async () => {
 		const t = await pdf('committee', {}, db.path);
 		expect(t).toContain('Compliance committee pack');

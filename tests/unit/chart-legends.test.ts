@@ -27,6 +27,7 @@ import { funnelOption } from '../../src/lib/charts/options/funnel.ts';
 import { monthlyRateOption } from '../../src/lib/charts/options/monthly-rate.ts';
 import { monthlyVolumeOption } from '../../src/lib/charts/options/monthly-volume.ts';
 import { samplingIntervalOption } from '../../src/lib/charts/options/sampling-interval.ts';
+import { quarterlyTrendOption } from '../../src/lib/charts/options/quarterly-trend.ts';
 import type { DenialRateRow, HeatCell, TrendRow } from '../../src/lib/schemas/denials.ts';
 
 // ---- option shapes read here (loosely typed: builders return EChartsCoreOption) -------------
@@ -186,6 +187,7 @@ const cases: Case[] = [
 	{ builder: 'denial-trend.ts:denialTrendOption', label: 'trend by specialty', option: () => denialTrendOption(trendRows, 'claim') },
 	{ builder: 'funnel.ts:funnelOption', label: 'funnel plot', option: () => funnelOption(peers, curve, 0.2) },
 	{ builder: 'monthly-rate.ts:monthlyRateOption', label: 'provider vs peers by month', option: () => monthlyRateOption([{ month: '2025-01-01', provider_rate: 0.4, provider_n: 30, peer_rate: 0.2 }, { month: '2025-02-01', provider_rate: null, provider_n: 0, peer_rate: 0.21 }], 'Doe, Jane') },
+	{ builder: 'quarterly-trend.ts:quarterlyTrendOption', label: 'provider vs peers by quarter', option: () => quarterlyTrendOption([{ quarter: '2025-Q1', rate: 0.6, peer_rate: 0.15, peer_p10: 0.1, peer_p90: 0.2, flagged: true }, { quarter: '2025-Q2', rate: null, peer_rate: 0.16, peer_p10: 0.11, peer_p90: 0.21, flagged: false }], 'Doe, Jane'), unlisted: { names: ['band base'], why: 'the invisible base the percentile band is stacked on' } },
 	{ builder: 'monthly-volume.ts:monthlyVolumeOption', label: 'overview months', option: () => monthlyVolumeOption([{ month: '2025-01-01', lines: 2400, claims: 900, adjudicated_claims: 880, denied_claims: 70, claim_denial_rate: 70 / 880 }, { month: '2025-02-01', lines: 2100, claims: 800, adjudicated_claims: 790, denied_claims: 55, claim_denial_rate: 55 / 790 }]) },
 	{ builder: 'sampling-interval.ts:samplingIntervalOption', label: 'with demand amounts', option: () => samplingIntervalOption({ point: 706_000, intervals, unit: 'money', demands: [{ label: 'OIG recovery (90% two-sided lower)', amount: 591_881 }, { label: 'CMS recovery (90% one-sided lower)', amount: 617_000 }] }), unlisted: { names: ['80% interval', '90% interval', '95% interval'], why: 'each interval is named on the y axis' } },
 	{ builder: 'sampling-interval.ts:samplingIntervalOption', label: 'attribute appraisal', option: () => samplingIntervalOption({ point: 0.12, intervals: intervals.map((i) => ({ ...i, lower: i.lower / 7e6, upper: i.upper / 7e6 })), unit: 'rate' }), noLegend: 'the point is the only mark besides the intervals named on the y axis' }

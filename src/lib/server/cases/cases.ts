@@ -9,6 +9,7 @@ import { dataVersion } from '../db/version-cache.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { allowed, type Role } from '../auth/roles.ts';
 import { evaluateRules } from '../rules/evaluate.ts';
+import { parsePeriod, PeriodError, type Period } from '../../period.ts';
 import { compareFlag } from '../../cases-flag.ts';
 import { caseStatuses, statusLabel, outcomeLabel, type CaseEvent, type CaseFilter, type CaseOutcome, type CaseStatus, type ReviewCase } from '../../schemas/cases.ts';
 import type { FlagRow } from '../../schemas/flags.ts';
@@ -65,6 +66,9 @@ function toCase(r: Record<string, unknown>, rows: FlagRow[]): ReviewCase {
 	};
 }
 
+/** The period a case's flag is evaluated over: every date, or its whole months. */
+const casePeriod = (r: Record<string, unknown>): Period | null => (r.all_dates === false ? { from: String(r.period_from), to: String(r.period_to) } : null);
+
 async function readCases(conn: DuckDBConnection, f: CaseFilter & { case_id?: number }, on: string, dbPath: string, me?: string): Promise<ReviewCase[]> {
 	const active = f.status === 'active';
 	const rows = await runQuery(conn, 'cases/list', {
@@ -78,8 +82,17 @@ async function readCases(conn: DuckDBConnection, f: CaseFilter & { case_id?: num
 	});
 	const kept = active ? rows.filter((r) => r.status !== 'closed') : rows;
 	if (!kept.length) return [];
-	const ev = await evaluateRules({ dbPath });
-	return kept.map((r) => toCase(r, ev.rows));
+	// the flag now, over each case's own period (evaluations are cached per period)
+	const byPeriod = new Map<string, FlagRow[]>();
+	for (const r of kept) {
+		const p = casePeriod(r);
+		const key = p ? `${p.from}..${p.to}` : 'all';
+		if (!byPeriod.has(key)) byPeriod.set(key, (await evaluateRules({ period: p, dbPath })).rows);
+	}
+	return kept.map((r) => {
+		const p = casePeriod(r);
+		return toCase(r, byPeriod.get(p ? `${p.from}..${p.to}` : 'all') as FlagRow[]);
+	});
 }
 
 /**
@@ -128,13 +141,21 @@ export async function openCase(o: { npi: string; ruleId: string; from?: string; 
 	const dbPath = o.dbPath ?? defaultDbPath();
 	need(o.actor, 'cases_work', 'open cases');
 	if (o.assignee) need(o.actor, 'cases_manage', 'assign cases');
-	const ev = await evaluateRules({ dbPath });
+	// a period given is the flag's period (whole months); none = the flag over every service date
+	let period: Period | null = null;
+	try {
+		period = o.from || o.to ? parsePeriod(o.from, o.to) : null;
+	} catch (e) {
+		if (e instanceof PeriodError) throw new CaseError(e.message);
+		throw e;
+	}
+	const ev = await evaluateRules({ period, dbPath });
 	const row = currentRow(ev.rows, o.npi, o.ruleId);
-	if (!row) throw new CaseError(`NPI ${o.npi} has no result for rule ${o.ruleId}: nothing to open a case on (see claimlens flags --all)`);
+	if (!row) throw new CaseError(`NPI ${o.npi} has no result for rule ${o.ruleId}${period ? ` in ${period.from} to ${period.to}` : ''}: nothing to open a case on (see claimlens flags --all)`);
 	const result = await withConnection(async (conn) => {
 		const [range] = await runQuery(conn, 'cases/data_period');
-		const from = o.from ?? (range?.period_from as string | null) ?? today();
-		const to = o.to ?? (range?.period_to as string | null) ?? today();
+		const from = period?.from ?? (range?.period_from as string | null) ?? today();
+		const to = period?.to ?? (range?.period_to as string | null) ?? today();
 		if (from > to) throw new CaseError(`the period starts (${from}) after it ends (${to})`);
 		const [same] = await runQuery(conn, 'cases/find_key', { provider_npi: o.npi, rule_id: o.ruleId, period_from: from, period_to: to });
 		const [active] = await runQuery(conn, 'cases/find_active', { provider_npi: o.npi, rule_id: o.ruleId });
@@ -143,7 +164,7 @@ export async function openCase(o: { npi: string; ruleId: string; from?: string; 
 		const assignee = o.assignee ? await assignable(conn, o.assignee) : null;
 		const [ins] = await runQuery(conn, 'cases/insert', {
 			provider_npi: o.npi, provider_name: row.provider_name, rule_id: o.ruleId, rule_title: row.title, period_from: from, period_to: to,
-			assignee, due_date: o.due ?? null, opened_by: o.actor.email, snapshot: JSON.stringify(row), data_version: await dataVersion(conn)
+			all_dates: period === null, assignee, due_date: o.due ?? null, opened_by: o.actor.email, snapshot: JSON.stringify(row), data_version: await dataVersion(conn)
 		});
 		const id = Number(ins?.case_id);
 		await addEvent(conn, id, o.actor.email, 'opened', `opened on ${row.flagged ? `a ${row.severity} flag` : 'a result that is not flagged'} for ${from} to ${to}${assignee ? `, assigned to ${assignee}` : ''}${o.due ? `, due ${o.due}` : ''}`);

@@ -6,9 +6,12 @@ import { runQuery } from '../db/query-files.ts';
 import { evaluateRules } from '../rules/evaluate.ts';
 import { rankWorkplan, type WorkplanRow } from '../../workplan.ts';
 import { openCase, type Actor } from './cases.ts';
+import type { Period } from '../../period.ts';
 
 export interface Workplan {
-	/** the service dates the flags cover (first and last service date of the claim lines) */
+	/** the period evaluated (whole months), null = every service date */
+	period: Period | null;
+	/** the service dates the flags cover: the period, or the first and last service date of the claim lines */
 	period_from: string | null;
 	period_to: string | null;
 	rules_evaluated: number;
@@ -16,9 +19,9 @@ export interface Workplan {
 }
 
 /** The ranked work plan. `all` keeps providers with no flag. */
-export async function getWorkplan(opts: { all?: boolean; today?: string; dbPath?: string } = {}): Promise<Workplan> {
+export async function getWorkplan(opts: { all?: boolean; today?: string; period?: Period | null; dbPath?: string } = {}): Promise<Workplan> {
 	const dbPath = opts.dbPath ?? defaultDbPath();
-	const ev = await evaluateRules({ dbPath });
+	const ev = await evaluateRules({ period: opts.period ?? null, dbPath });
 	const { range, cases } = await withConnection(async (conn) => {
 		const [range] = await runQuery(conn, 'cases/data_period');
 		const cases = new Map((await runQuery(conn, 'cases/open_by_provider', { today: opts.today ?? new Date().toISOString().slice(0, 10) })).map((r) => [String(r.provider_npi), { open: Number(r.open_cases), overdue: Number(r.overdue_cases) }]));
@@ -26,8 +29,9 @@ export async function getWorkplan(opts: { all?: boolean; today?: string; dbPath?
 	}, dbPath);
 	const lineRules = ev.rules.filter((r) => r.kind === 'line' && r.evaluated).length;
 	return {
-		period_from: (range?.period_from as string | null) ?? null,
-		period_to: (range?.period_to as string | null) ?? null,
+		period: ev.period,
+		period_from: ev.period?.from ?? (range?.period_from as string | null) ?? null,
+		period_to: ev.period?.to ?? (range?.period_to as string | null) ?? null,
 		rules_evaluated: ev.rules.filter((r) => r.evaluated).length,
 		rows: rankWorkplan(ev.rows, lineRules, cases, opts.all)
 	};
@@ -37,15 +41,15 @@ export async function getWorkplan(opts: { all?: boolean; today?: string; dbPath?
  * Opens a case for every flagged rule of each provider given (an existing active case is kept).
  * @returns per provider, the case ids (new or existing)
  */
-export async function openWorkplanCases(npis: string[], actor: Actor, dbPath = defaultDbPath()): Promise<{ provider_npi: string; opened: number[]; existing: number[] }[]> {
-	const ev = await evaluateRules({ dbPath });
+export async function openWorkplanCases(npis: string[], actor: Actor, dbPath = defaultDbPath(), period: Period | null = null): Promise<{ provider_npi: string; opened: number[]; existing: number[] }[]> {
+	const ev = await evaluateRules({ period, dbPath });
 	const out = [];
 	for (const npi of npis) {
 		const rules = [...new Set(ev.rows.filter((r) => r.provider_npi === npi && r.flagged).map((r) => r.rule_id))];
 		const opened: number[] = [];
 		const existing: number[] = [];
 		for (const ruleId of rules) {
-			const r = await openCase({ npi, ruleId, actor, dbPath });
+			const r = await openCase({ npi, ruleId, from: period?.from, to: period?.to, actor, dbPath });
 			(r.existing ? existing : opened).push(r.case.case_id);
 		}
 		out.push({ provider_npi: npi, opened, existing });

@@ -10,7 +10,8 @@ import { listCases } from '../cases/cases.ts';
 import { getDenialsPage } from '../denials/get-denials.ts';
 import { getAccuracyOverview } from '../accuracy/get-accuracy.ts';
 import { dataStamp, int, money, pct, reportDocument, table } from './layout.ts';
-import type { ReportContext } from './types.ts';
+import { reportPeriod, type ReportContext } from './types.ts';
+import { periodLabel } from '../../period.ts';
 
 import { CommitteeParams } from './registry.ts';
 type CommitteeParams = z.infer<typeof CommitteeParams>;
@@ -19,8 +20,9 @@ type CommitteeParams = z.infer<typeof CommitteeParams>;
 export async function committeeReportHtml(p: CommitteeParams, ctx: ReportContext): Promise<{ html: string; filename: string }> {
 	const dbPath = ctx.dbPath;
 	const today = ctx.at.slice(0, 10);
-	const flags = await listFlags({}, dbPath);
-	const w = await getWorkplan({ today, dbPath });
+	const period = reportPeriod(p);
+	const flags = await listFlags({ from: period?.from, to: period?.to }, dbPath);
+	const w = await getWorkplan({ today, period, dbPath });
 	const cases = await listCases({ status: 'active' }, { today, dbPath });
 	const closed = (await listCases({ status: 'closed' }, { today, dbPath })).slice(0, p.top);
 	const denials = await getDenialsPage({}, dbPath);
@@ -56,6 +58,6 @@ export async function committeeReportHtml(p: CommitteeParams, ctx: ReportContext
 	const caseRow = (c: (typeof cases)[number]) => [`#${c.case_id}`, `${e(c.provider_name ?? '')}<br><small>NPI ${e(c.provider_npi)}</small>`, e(c.rule_title), `${e(statusLabel[c.status])}${c.outcome ? ` (${e(outcomeLabel[c.outcome])})` : ''}`, e(c.assignee ?? ''), `${e(c.due_date ?? '')}${c.overdue ? ' <span class="flag">overdue</span>' : ''}`, e(c.flag_now.state)];
 	parts.push(`<h2>Open review cases</h2>${table(['Case', 'Provider', 'Rule', 'Status', 'Assignee', 'Due', 'Flag now'], [...overdue, ...cases.filter((c) => !c.overdue)].map(caseRow), [], 'No open case.')}`);
 	parts.push(`<h2>Recently closed cases</h2>${table(['Case', 'Provider', 'Rule', 'Status', 'Assignee', 'Due', 'Flag now'], closed.map(caseRow), [], 'No closed case.')}`);
-	const meta = { title: 'Compliance committee pack', period: `service dates ${w.period_from ?? '—'} to ${w.period_to ?? '—'} (all imported claim lines); cases as of ${today}`, filters: [['Peers', 'same specialty'], ['Flag rule', 'z over each rule\'s threshold'], ['Rows per table', String(p.top)]] as [string, string][], generated_by: ctx.by, generated_at: ctx.at, ...(await dataStamp(dbPath)) };
+	const meta = { title: 'Compliance committee pack', period: `service dates ${period ? periodLabel(period) : `${w.period_from ?? '—'} to ${w.period_to ?? '—'} (all imported claim lines)`}; cases as of ${today}`, filters: [['Peers', 'same specialty'], ['Flag rule', 'z over each rule\'s threshold'], ['Rows per table', String(p.top)]] as [string, string][], generated_by: ctx.by, generated_at: ctx.at, ...(await dataStamp(dbPath)) };
 	return { html: reportDocument(meta, parts.join('\n')), filename: `claimlens-committee-pack-${today}.pdf` };
 }

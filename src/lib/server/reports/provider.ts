@@ -13,28 +13,30 @@ import { defaultDbPath, withConnection } from '../db/database.ts';
 import { runQuery } from '../db/query-files.ts';
 import { dataStamp, int, money, pct, reportDocument, table } from './layout.ts';
 import { svgChart } from './svg-chart.ts';
-import { ReportError, type ReportContext } from './types.ts';
+import { ReportError, reportPeriod, type ReportContext } from './types.ts';
+import { periodLabel, type Period } from '../../period.ts';
 
 import { ProviderParams } from './registry.ts';
 type ProviderParams = z.infer<typeof ProviderParams>;
 
 /** The claims behind a flag: distinct claim ids of the numerator lines (peer) or findings (line). */
-export async function claimsBehind(npi: string, ruleId: string, dbPath: string): Promise<{ lines: number; claims: number }> {
-	const { total, rows } = await getFlagLines({ npi, ruleId, page: 1, pageSize: 1_000_000 }, dbPath);
+export async function claimsBehind(npi: string, ruleId: string, dbPath: string, period: Period | null = null): Promise<{ lines: number; claims: number }> {
+	const { total, rows } = await getFlagLines({ npi, ruleId, page: 1, pageSize: 1_000_000, dateFrom: period?.from, dateTo: period?.to }, dbPath);
 	return { lines: total, claims: new Set(rows.map((r) => String(r.claim_id))).size };
 }
 
 /** The provider report as a complete HTML document. @throws ReportError when the NPI has no result for any rule */
 export async function providerReportHtml(p: ProviderParams, ctx: ReportContext): Promise<{ html: string; filename: string }> {
 	const dbPath = ctx.dbPath ?? defaultDbPath();
-	const ev = await evaluateRules({ dbPath });
+	const period = reportPeriod(p);
+	const ev = await evaluateRules({ period, dbPath });
 	const mine = ev.rows.filter((r) => r.provider_npi === p.npi).sort((a, b) => Number(b.flagged) - Number(a.flagged) || (b.dollars_at_risk ?? 0) - (a.dollars_at_risk ?? 0));
 	if (!mine.length) throw new ReportError(`NPI ${p.npi} has no result for any rule: nothing to report`);
 	const [range] = await withConnection((conn) => runQuery(conn, 'cases/data_period'), dbPath);
 	const first = mine[0];
 	const flagged = mine.filter((r) => r.flagged);
 	const behind = new Map<string, { lines: number; claims: number }>();
-	for (const r of flagged) behind.set(r.rule_id, await claimsBehind(p.npi, r.rule_id, dbPath));
+	for (const r of flagged) behind.set(r.rule_id, await claimsBehind(p.npi, r.rule_id, dbPath, period));
 	const cases = await listCases({ npi: p.npi }, { dbPath });
 	const total = flagged.reduce((s, r) => s + (r.dollars_at_risk ?? 0), 0);
 
@@ -54,7 +56,7 @@ export async function providerReportHtml(p: ProviderParams, ctx: ReportContext):
 		const b = behind.get(r.rule_id);
 		let charts = '';
 		if (r.kind === 'peer') {
-			const d = await getDrilldown({ npi: p.npi, ruleId: r.rule_id, dbPath });
+			const d = await getDrilldown({ npi: p.npi, ruleId: r.rule_id, period, dbPath });
 			const peers = d.peers.map((x) => ({ ...x, self: x.npi === p.npi }));
 			charts = `<div class="chart"><p><small>Funnel plot: every ${e(r.peer_group)} peer's rate against its volume, with the 99.8% control limits around the peer rate.</small></p>${svgChart(funnelOption(peers, d.curve, r.peer_rate ?? 0))}</div>`;
 			if (d.monthly.length) charts += `<div class="chart"><p><small>Monthly rate of this provider against the peers' pooled monthly rate.</small></p>${svgChart(monthlyRateOption(d.monthly as unknown as MonthlyRate[], first?.provider_name ?? p.npi), 680, 220)}</div>`;
@@ -75,6 +77,6 @@ export async function providerReportHtml(p: ProviderParams, ctx: ReportContext):
 <h2>The flags</h2>${sections.join('') || '<p class="muted">No rule flags this provider.</p>'}
 <h2>Review cases</h2>${caseTable}
 <p><small>Peer rules: funnel z against the peer rate with over-dispersion (Spiegelhalter 2005), 99.8% control limits; flagged when z is over the rule's threshold, the rate is over the 90th peer percentile and the volume at least the rule's minimum. Dollars at risk: excess services x the fee difference; line rules: the paid amount of the finding lines. A flag is a reason to look, not a finding of improper billing.</small></p>`;
-	const meta = { title: `Provider report: ${first?.provider_name ?? p.npi}`, period: `service dates ${range?.period_from ?? '—'} to ${range?.period_to ?? '—'} (all imported claim lines)`, filters: [['Provider', p.npi], ['Peers', 'same specialty']] as [string, string][], generated_by: ctx.by, generated_at: ctx.at, ...(await dataStamp(dbPath)) };
+	const meta = { title: `Provider report: ${first?.provider_name ?? p.npi}`, period: period ? `service dates ${periodLabel(period)}` : `service dates ${range?.period_from ?? '—'} to ${range?.period_to ?? '—'} (all imported claim lines)`, filters: [['Provider', p.npi], ['Peers', 'same specialty']] as [string, string][], generated_by: ctx.by, generated_at: ctx.at, ...(await dataStamp(dbPath)) };
 	return { html: reportDocument(meta, body), filename: `claimlens-provider-${p.npi}-${ctx.at.slice(0, 10)}.pdf` };
 }

@@ -19,8 +19,10 @@ export interface ReportModule {
 	build: (params: Record<string, unknown>, ctx: ReportContext) => Promise<{ html: string; filename: string }>;
 }
 
-export const ProviderParams = z.object({ npi: z.string().regex(/^\d{10}$/, 'a 10-digit NPI') });
-export const CommitteeParams = z.object({ top: z.coerce.number().int().min(1).max(200).default(15) });
+/** a period of whole months (src/lib/period.ts): from/to; checked by the report (PeriodError) */
+const PeriodParams = { from: z.string().max(10).optional(), to: z.string().max(10).optional() };
+export const ProviderParams = z.object({ npi: z.string().regex(/^\d{10}$/, 'a 10-digit NPI'), ...PeriodParams });
+export const CommitteeParams = z.object({ top: z.coerce.number().int().min(1).max(200).default(15), ...PeriodParams });
 export const CoderParams = z.object({ coder: z.string().trim().min(1, 'a coder id').max(200) });
 export const AppraisalParams = z.object({ sample: z.coerce.number().int().positive() });
 
