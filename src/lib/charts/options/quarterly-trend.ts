@@ -29,7 +29,7 @@ export function quarterlyTrendOption(points: QuarterTrendPoint[], providerLabel:
 		series: [
 			// the band: an invisible base at the 10th percentile, then the width to the 90th stacked on it
 			{ name: 'band base', type: 'line', stack: 'band', data: low, lineStyle: { opacity: 0 }, symbol: 'none', tooltip: { show: false }, silent: true },
-			{ name: 'Peers 10th-90th percentile', type: 'line', stack: 'band', data: width, lineStyle: { opacity: 0, color: C.band }, itemStyle: { color: C.band }, areaStyle: { color: C.band }, symbol: 'none' },
+			{ name: 'Peers 10th-90th percentile', type: 'line', stack: 'band', data: width, lineStyle: { opacity: 0, color: C.band }, itemStyle: { color: C.band }, areaStyle: { color: C.band, opacity: 1 }, symbol: 'none' },
 			{ name: 'Peer rate', type: 'line', data: points.map((p) => pct(p.peer_rate)), itemStyle: { color: C.peer }, lineStyle: { color: C.peer } },
 			{
 				name: providerLabel, type: 'line', connectNulls: false, itemStyle: { color: C.self }, lineStyle: { color: C.self },
