@@ -44,8 +44,14 @@ describe.skipIf(!existsSync(mohs2013))('mohs_additional_stages on CMS 2013 data'
 			else expect(r?.peer_rate).toBeCloseTo(e.p0 as number, 10);
 			expect(r?.percentile).toBeCloseTo(e.pct as number, 10);
 		}
-		// flags obey the three conditions: above their own funnel limit (and so z above 3.09)
-		for (const r of rows.filter((x) => x.flagged)) {
+		// high-side flags obey the three conditions: above their own funnel limit (and so z above
+		// 3.09); low-side flags the mirror ones: z under -3.09, percentile at most 10%
+		for (const r of rows.filter((x) => x.flagged && x.direction === 'low')) {
+			expect(r.z as number).toBeLessThan(-3.09);
+			expect(r.percentile as number).toBeLessThanOrEqual(0.1);
+			expect(r.denominator as number).toBeGreaterThanOrEqual(30);
+		}
+		for (const r of rows.filter((x) => x.flagged && x.direction === 'high')) {
 			expect(r.rate as number).toBeGreaterThan(r.upper_limit as number);
 			expect(r.z as number).toBeGreaterThan(3.09);
 			expect(r.percentile as number).toBeGreaterThanOrEqual(0.9);
