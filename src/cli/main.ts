@@ -27,6 +27,7 @@ const commands: Record<string, () => Promise<Command>> = {
 	screen: () => import('./commands/screen.ts').then((m) => m.screenCommand),
 	cases: () => import('./commands/cases.ts').then((m) => m.casesCommand),
 	case: () => import('./commands/cases.ts').then((m) => m.caseCommand),
+	'specialty-map': () => import('./commands/specialty-map.ts').then((m) => m.specialtyMapCommand),
 	history: () => import('./commands/history.ts').then((m) => m.historyCommand),
 	workplan: () => import('./commands/workplan.ts').then((m) => m.workplanCommand),
 	education: () => import('./commands/education.ts').then((m) => m.educationCommand),
@@ -43,7 +44,10 @@ const usage = `usage: claimlens <command> [flags]   (every command takes --db FI
   rejects  IMPORT_ID [--csv]                    rejected rows of one import
   flags    [--rule ID] [--specialty S] [--all] [--source claims|cms] [--year YYYY]
            [--from YYYY-MM-01 --to YYYY-MM-DD | --quarter 2025-Q1 | --year-period 2025 | --last-12-months] [--direction high|low]
+           [--benchmark own|national|both [--national-year Y]]  own peers, national CMS peers (the imported CMS file), or both
                                                 risk flags (peer-comparison and line rules, both directions); CMS: one data year
+  specialty-map [--year Y] | set "OWN" "CMS TYPE" --user EMAIL | reset "OWN" --user EMAIL
+                                                own specialty -> CMS provider type for the national benchmark
   history  --npi N --rule R [--quarters 12]      one provider's rule, quarter by quarter (rate, peer rate, percentile, z, flagged)
   user     add EMAIL --role ROLE [--password-stdin] | list | disable EMAIL | enable EMAIL | role EMAIL --role ROLE
            | reset EMAIL                         a one-time password (shown once), changed at next sign-in

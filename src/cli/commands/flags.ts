@@ -1,7 +1,7 @@
 // claimlens flags [--rule ID] [--specialty S] [--severity S] [--all] [--source claims|cms]
 //                 [--peer-by specialty|pos|payer] [--year YYYY (CMS data year)] [--flag-rule z|fdr [--fdr-q 0.05]]
 //                 [--from YYYY-MM-01 --to YYYY-MM-DD (whole months) | --quarter 2025-Q1 | --year-period 2025 | --last-12-months]
-//                 [--direction high|low] [--json]
+//                 [--direction high|low] [--benchmark own|national|both [--national-year Y]] [--json]
 import { z } from 'zod';
 import { FdrQ, FlagQuery, FlagRule } from '../../lib/schemas/flags.ts';
 import { listFlags } from '../../lib/server/rules/evaluate.ts';
@@ -13,7 +13,8 @@ import { chanceSentence } from '../../lib/multiplicity.ts';
 import { parseFlags } from '../args.ts';
 import { CliError, fmtInt, info, printJson } from '../output.ts';
 
-const Flags = FlagQuery.omit({ all: true, peer_by: true, flag_rule: true, fdr_q: true }).extend({
+const Flags = FlagQuery.omit({ all: true, peer_by: true, flag_rule: true, fdr_q: true, national_year: true }).extend({
+	'national-year': z.coerce.number().int().min(2000, 'a data year').max(2099, 'a data year').optional(),
 	'fdr-q': FdrQ.optional(),
 	all: z.boolean().optional(),
 	'peer-by': z.enum(['specialty', 'pos', 'payer']).optional(),
@@ -30,7 +31,7 @@ const pct = (r: number | null) => (r === null ? '' : `${(r * 100).toFixed(1)}%`)
 export async function flagsCommand(argv: string[]): Promise<void> {
 	const { flags } = parseFlags(
 		argv,
-		{ rule: { type: 'string' }, specialty: { type: 'string' }, severity: { type: 'string' }, q: { type: 'string' }, all: { type: 'boolean' }, source: { type: 'string' }, 'peer-by': { type: 'string' }, year: { type: 'string' }, 'flag-rule': { type: 'string' }, 'fdr-q': { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, quarter: { type: 'string' }, 'year-period': { type: 'string' }, 'last-12-months': { type: 'boolean' }, direction: { type: 'string' } },
+		{ rule: { type: 'string' }, specialty: { type: 'string' }, severity: { type: 'string' }, q: { type: 'string' }, all: { type: 'boolean' }, source: { type: 'string' }, 'peer-by': { type: 'string' }, year: { type: 'string' }, 'flag-rule': { type: 'string' }, 'fdr-q': { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, quarter: { type: 'string' }, 'year-period': { type: 'string' }, 'last-12-months': { type: 'boolean' }, direction: { type: 'string' }, benchmark: { type: 'string' }, 'national-year': { type: 'string' } },
 		Flags
 	);
 	if (flags.rule && !ruleIds().includes(flags.rule)) throw new CliError(`--rule: unknown rule ${flags.rule} (known: ${ruleIds().join(', ')})`);
@@ -38,7 +39,7 @@ export async function flagsCommand(argv: string[]): Promise<void> {
 	const period = await periodFromFlags(flags, flags.db);
 	let result;
 	try {
-		result = await listFlags({ ...flags, from: period?.from, to: period?.to, peer_by: flags['peer-by'], flag_rule: flags['flag-rule'], fdr_q: flags['fdr-q'] }, flags.db);
+		result = await listFlags({ ...flags, from: period?.from, to: period?.to, peer_by: flags['peer-by'], flag_rule: flags['flag-rule'], fdr_q: flags['fdr-q'], national_year: flags['national-year'] }, flags.db);
 	} catch (e) {
 		if (e instanceof PeriodError) throw new CliError(e.message);
 		throw e;
@@ -48,10 +49,14 @@ export async function flagsCommand(argv: string[]): Promise<void> {
 	const year = result.source === 'cms' ? `; CMS data year ${result.year}${result.years.length > 1 ? ` (imported: ${result.years.join(', ')}; --year to choose)` : ''}` : '';
 	info(`source: ${result.source ?? 'none'}${year}; period: ${periodLabel(result.period)}; peer group: ${result.peerBy}; ${result.filtered.length} rows`);
 	info(chanceSentence(result.multiplicity));
+	if (result.national.benchmark !== 'own') {
+		info(result.national.year === null ? `national benchmark: ${result.national.note}` : `national benchmark: CMS data year ${result.national.year}${result.national.years.length > 1 ? ` (imported: ${result.national.years.join(', ')}; --national-year to choose)` : ''}; ${result.national.mapping.map((m) => `${m.own} -> ${m.cms ?? 'no CMS type'} (${m.basis})`).join('; ')}`);
+	}
 	for (const r of result.filtered) {
 		const stats = r.kind === 'peer'
 			? `${fmtInt(r.numerator ?? 0)}/${fmtInt(r.denominator ?? 0)} = ${pct(r.rate)} vs peers ${pct(r.peer_rate)}, z ${r.z?.toFixed(1)}, q ${r.q_value === null ? 'n/a' : fmtP(r.q_value)}, pct ${pct(r.percentile)}`
 			: `${r.findings} findings on ${r.claim_ids?.length} claims`;
-		process.stdout.write(`${r.severity.padEnd(6)} ${r.direction === 'low' ? 'LOW ' : '    '}${r.rule_id.padEnd(28)} ${r.provider_npi} ${(r.provider_name ?? '').padEnd(24)} ${r.specialty.padEnd(24)} ${stats}  $${fmtInt(r.dollars_at_risk ?? 0)}\n`);
+		const nat = r.national_rate !== undefined && r.national_rate !== null ? `; national ${pct(r.national_rate)}, pct ${pct(r.national_percentile ?? null)}, z ${r.national_z?.toFixed(1) ?? ''}${r.national_flagged ? ' FLAGGED' : ''}` : '';
+		process.stdout.write(`${r.severity.padEnd(6)} ${r.direction === 'low' ? 'LOW ' : '    '}${r.rule_id.padEnd(28)} ${r.provider_npi} ${(r.provider_name ?? '').padEnd(24)} ${r.specialty.padEnd(24)} ${stats}${nat}  $${fmtInt(r.dollars_at_risk ?? 0)}\n`);
 	}
 }

@@ -17,7 +17,9 @@ export const DrilldownQuery = z.object({
 	/** the period of the flag (a shortcut, or from/to of whole months; src/lib/period.ts) */
 	period: z.string().max(10).optional().transform((v) => v || undefined),
 	from: z.string().max(10).optional().transform((v) => v || undefined),
-	to: z.string().max(10).optional().transform((v) => v || undefined)
+	to: z.string().max(10).optional().transform((v) => v || undefined),
+	benchmark: z.union([z.enum(['own', 'national', 'both']), z.literal('')]).optional().transform((v) => v || undefined),
+	national_year: z.coerce.number().int().min(0).max(2099).optional()
 });
 
 export const LinesQuery = z.object({

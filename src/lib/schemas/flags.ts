@@ -40,6 +40,16 @@ export const FlagRow = z.object({
 	period_from: z.string().nullable(),
 	period_to: z.string().nullable(),
 	flagged: z.boolean(),
+	/** with a national benchmark (benchmark national or both; src/lib/server/rules/national.ts) */
+	national_year: z.number().nullable().optional(),
+	national_group: z.string().nullable().optional(),
+	national_providers: z.number().nullable().optional(),
+	national_rate: z.number().nullable().optional(),
+	national_percentile: z.number().nullable().optional(),
+	national_z: z.number().nullable().optional(),
+	national_flagged: z.boolean().optional(),
+	national_direction: z.enum(['high', 'low']).nullable().optional(),
+	national_reason: z.string().optional(),
 	severity: Severity,
 	/** why a row is or is not flagged, condition by condition */
 	reasons: z.array(z.string()),
@@ -77,7 +87,11 @@ export const FlagQuery = z.object({
 	period: z.string().max(10).optional().transform((v) => v || undefined),
 	from: z.string().max(10).optional().transform((v) => v || undefined),
 	to: z.string().max(10).optional().transform((v) => v || undefined),
-	direction: z.union([z.enum(['high', 'low']), z.literal('')]).optional().transform((v) => v || undefined)
+	direction: z.union([z.enum(['high', 'low']), z.literal('')]).optional().transform((v) => v || undefined),
+	/** own peers (default), national CMS peers, or both (flagged by either) */
+	benchmark: z.union([z.enum(['own', 'national', 'both']), z.literal('')]).optional().transform((v) => v || undefined),
+	/** the CMS data year of the national benchmark (default the newest imported) */
+	national_year: z.coerce.number().int().min(0).max(2099).optional()
 });
 export type FlagQuery = Partial<z.output<typeof FlagQuery>>;
 

@@ -19,6 +19,7 @@ export const load = (async ({ url, setHeaders, locals }) => {
 		// sparklines and statuses over the last 12 quarters (claim lines; a CMS file has no quarters)
 		history: result.source === 'claims' ? await historyIndex({ peerBy: result.peerBy }) : { quarters: [], marks: {} },
 		period: result.period,
+		national: result.national,
 		source: result.source,
 		year: result.year,
 		years: result.years,

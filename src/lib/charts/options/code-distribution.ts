@@ -8,9 +8,11 @@ export interface CodeShare {
 	peer_share: number | null;
 	provider_services: number;
 	peer_services: number;
+	/** the national specialty's share (CMS file), when a national benchmark is shown */
+	national_share?: number | null;
 }
 
-export function codeDistributionOption(rows: CodeShare[], providerLabel: string, peerLabel: string): EChartsCoreOption {
+export function codeDistributionOption(rows: CodeShare[], providerLabel: string, peerLabel: string, nationalLabel: string | null = null): EChartsCoreOption {
 	const pct = (v: number | null) => (v === null ? 0 : Number((v * 100).toFixed(2)));
 	return {
 		animation: false,
@@ -22,7 +24,8 @@ export function codeDistributionOption(rows: CodeShare[], providerLabel: string,
 		yAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
 		series: [
 			{ name: providerLabel, type: 'bar', data: rows.map((r) => pct(r.provider_share)), itemStyle: { color: '#b42318' } },
-			{ name: peerLabel, type: 'bar', data: rows.map((r) => pct(r.peer_share)), itemStyle: { color: '#9db4e8' } }
+			{ name: peerLabel, type: 'bar', data: rows.map((r) => pct(r.peer_share)), itemStyle: { color: '#9db4e8' } },
+			...(nationalLabel ? [{ name: nationalLabel, type: 'bar', data: rows.map((r) => pct(r.national_share ?? null)), itemStyle: { color: '#4b5563' } }] : [])
 		]
 	};
 }

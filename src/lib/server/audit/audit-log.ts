@@ -19,7 +19,7 @@ export const auditActions = [
 	'login', 'login_failed', 'login_throttled', 'logout', 'logout_all', 'password_change', 'password_reset',
 	'import', 'import_cancel', 'view', 'export', 'export_start', 'export_end', 'export_aborted',
 	'user_add', 'user_change', 'audit_verify', 'exclusion_decision',
-	'case_open', 'case_note', 'case_update', 'case_link', 'education_add', 'education_settings', 'report'
+	'case_open', 'case_note', 'case_update', 'case_link', 'education_add', 'education_settings', 'report', 'specialty_map'
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

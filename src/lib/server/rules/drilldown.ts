@@ -10,7 +10,7 @@ import type { Row } from '../db/normalize.ts';
 import type { FlagRow } from '../../schemas/flags.ts';
 import type { PeerRule } from '../../schemas/rules.ts';
 import { loadCatalog, resolveCodes } from './catalog.ts';
-import { evaluateRules, type PeerBy, type Source } from './evaluate.ts';
+import { evaluateRules, type PeerBy, type Source, type Benchmark, type NationalBenchmark } from './evaluate.ts';
 import { findingLines } from './line-engine.ts';
 import { funnelLimits, type OverDispersion } from '../stats/funnel.ts';
 
@@ -34,6 +34,8 @@ export interface Drilldown {
 	peerBy: PeerBy;
 	/** the service-date period in force (null = every date) */
 	period: Period | null;
+	/** the national benchmark in force (claims) */
+	national: NationalBenchmark;
 	/** the flag rule of the evaluation: z > threshold (default) or fdr (q <= 0.05) */
 	flagRule: 'z' | 'fdr';
 	/** the FDR level in force (q_threshold of the evaluation) */
@@ -76,10 +78,10 @@ export function funnelCurve(p0: number, d: OverDispersion, zLimit: number, peerN
 		});
 }
 
-export async function getDrilldown(opts: { npi: string; ruleId: string; peerBy?: PeerBy; source?: Source; year?: number; flagRule?: 'z' | 'fdr'; fdrQ?: number; period?: Period | null; dbPath?: string }): Promise<Drilldown> {
+export async function getDrilldown(opts: { npi: string; ruleId: string; peerBy?: PeerBy; source?: Source; year?: number; flagRule?: 'z' | 'fdr'; fdrQ?: number; period?: Period | null; benchmark?: Benchmark; nationalYear?: number; dbPath?: string }): Promise<Drilldown> {
 	const dbPath = opts.dbPath ?? defaultDbPath();
 	const { peer, line } = findRule(opts.ruleId);
-	const ev = await evaluateRules({ peerBy: opts.peerBy, source: opts.source, year: opts.year, flagRule: opts.flagRule, fdrQ: opts.fdrQ, period: opts.period, dbPath });
+	const ev = await evaluateRules({ peerBy: opts.peerBy, source: opts.source, year: opts.year, flagRule: opts.flagRule, fdrQ: opts.fdrQ, period: opts.period, benchmark: opts.benchmark, nationalYear: opts.nationalYear, dbPath });
 	const mine = ev.rows.filter((r) => r.provider_npi === opts.npi);
 	const row = mine.find((r) => r.rule_id === opts.ruleId) ?? null;
 	const identity = await withConnection(
@@ -100,6 +102,7 @@ export async function getDrilldown(opts: { npi: string; ruleId: string; peerBy?:
 		year: ev.year,
 		peerBy: ev.peerBy,
 		period: ev.period,
+		national: ev.national,
 		flagRule: ev.multiplicity.flag_rule,
 		fdrQ: ev.multiplicity.q_threshold,
 		row,
@@ -125,6 +128,12 @@ export async function getDrilldown(opts: { npi: string; ruleId: string; peerBy?:
 	await withConnection(async (conn) => {
 		const codes = resolveCodes(peer, await presentCodes(conn, ev.source as string, ev.year ?? 0));
 		base.codeDistribution = await runQuery(conn, 'rules/code_distribution', { source: ev.source as string, year: ev.year ?? 0, npi: opts.npi, specialty, den_codes: codes.den, month_from: ev.period?.from ?? null, month_to: ev.period?.to ?? null });
+		// the national specialty's distribution over the same codes (national benchmark)
+		const type = row?.national_group ?? null;
+		if (ev.national.year !== null && type) {
+			const nat = new Map((await runQuery(conn, 'rules/code_distribution_national', { year: ev.national.year, cms_type: type, den_codes: codes.den })).map((r) => [String(r.procedure_code), Number(r.national_share)]));
+			base.codeDistribution = base.codeDistribution.map((r) => ({ ...r, national_share: nat.get(String(r.procedure_code)) ?? 0 }));
+		}
 		if (ev.source === 'claims') {
 			base.monthly = await runQuery(conn, 'rules/monthly_rate', { npi: opts.npi, specialty, den_codes: codes.den, num_codes: codes.num, num_modifiers: peer.numerator.modifiers });
 		}

@@ -17,9 +17,22 @@ import { resolvePeriod, type Period } from '../../period.ts';
 
 export type { Multiplicity };
 import { summarizeLineRule } from './line-engine.ts';
+import { compareNational, nationalGroups } from './national.ts';
+import { severityOf } from './peer-engine.ts';
+import { mapSpecialties, type SpecialtyMapping } from '../../specialty-map.ts';
 
 export type Source = 'claims' | 'cms';
 export type PeerBy = 'specialty' | 'pos' | 'payer';
+export type Benchmark = 'own' | 'national' | 'both';
+
+export interface NationalBenchmark {
+	benchmark: Benchmark;
+	/** the CMS data year compared with; null when no CMS file is imported */
+	year: number | null;
+	years: number[];
+	note: string;
+	mapping: SpecialtyMapping[];
+}
 
 export interface RuleStatus {
 	rule_id: string;
@@ -41,6 +54,8 @@ export interface Evaluation {
 	peerBy: PeerBy;
 	/** the service-date period evaluated (whole months; claims only), null = every service date */
 	period: Period | null;
+	/** the national benchmark in force (claims source) */
+	national: NationalBenchmark;
 	rows: FlagRow[];
 	rules: RuleStatus[];
 	groups: Record<string, PeerGroupStats[]>;
@@ -69,7 +84,7 @@ async function peerCounts(conn: DuckDBConnection, rule: PeerRule, source: Source
 	})) as unknown as PeerCounts[];
 }
 
-async function evaluateAll(conn: DuckDBConnection, source: Source | null, peerBy: PeerBy, year: number | null, years: number[], flagRule: FlagRule, fdrQ: number, period: Period | null): Promise<Evaluation> {
+async function evaluateAll(conn: DuckDBConnection, source: Source | null, peerBy: PeerBy, year: number | null, years: number[], flagRule: FlagRule, fdrQ: number, period: Period | null, benchmark: Benchmark, nationalYear: number | undefined): Promise<Evaluation> {
 	const catalog = loadCatalog();
 	const rows: FlagRow[] = [];
 	const rules: RuleStatus[] = [];
@@ -108,6 +123,8 @@ async function evaluateAll(conn: DuckDBConnection, source: Source | null, peerBy
 		tests,
 		expected_chance: expectedChanceFlags(checks.filter((c) => c.row.p_value !== null).map((c) => c.rule.z_threshold))
 	};
+	const national = source === 'claims' ? await applyNational(conn, catalog.peer, rows, benchmark, nationalYear) : { benchmark, year: null, years: [], note: '', mapping: [] };
+	if (benchmark !== 'own') for (const r of rules) r.flagged = rows.filter((row) => row.rule_id === r.rule_id && row.flagged).length;
 	for (const rule of catalog.line) {
 		const summary = source === 'claims' ? await summarizeLineRule(conn, rule, period) : null;
 		if (summary === null) {
@@ -120,7 +137,56 @@ async function evaluateAll(conn: DuckDBConnection, source: Source | null, peerBy
 		rows.push(...summary);
 		rules.push({ rule_id: rule.id, kind: 'line', title: rule.title, evaluated: true, note: '', providers: summary.length, flagged: summary.length, small_peer_groups: [] });
 	}
-	return { source, year, years, peerBy, period, rows, rules, groups, multiplicity };
+	return { source, year, years, peerBy, period, national, rows, rules, groups, multiplicity };
+}
+
+/**
+ * Adds the national comparison to every own peer row (national.ts) and, under the national or
+ * both benchmark, lets it decide (national) or add to (both) the flag. Returns what was compared.
+ */
+async function applyNational(conn: DuckDBConnection, peerRules: PeerRule[], rows: FlagRow[], benchmark: Benchmark, wanted: number | undefined): Promise<NationalBenchmark> {
+	const years = (await runQuery(conn, 'rules/cms_years')).map((r) => Number(r.year));
+	const out: NationalBenchmark = { benchmark, year: null, years, note: '', mapping: [] };
+	if (benchmark === 'own') return out;
+	if (!years.length) {
+		out.note = 'no CMS provider-and-service file imported: import your copy of the national file (claimlens import FILE --kind cms-provider-service --year Y) to compare with national peers';
+		return out;
+	}
+	const year = wanted !== undefined && years.includes(wanted) ? wanted : (years[0] as number);
+	out.year = year;
+	const types = (await runQuery(conn, 'rules/cms_types', { year })).map((r) => String(r.cms_type));
+	const own = (await runQuery(conn, 'rules/own_specialties')).map((r) => String(r.specialty));
+	const user = Object.fromEntries((await runQuery(conn, 'rules/specialty_map_list')).map((r) => [String(r.own_specialty), String(r.cms_type)]));
+	out.mapping = mapSpecialties(own, types, user);
+	const mapped = new Map(out.mapping.map((m) => [m.own, m.cms]));
+	const present = (await runQuery(conn, 'rules/distinct_codes', { source: 'cms', year })).map((r) => String(r.procedure_code));
+	for (const rule of peerRules) {
+		const mine = rows.filter((r) => r.rule_id === rule.id);
+		if (!mine.length) continue;
+		if (rule.numerator.modifiers.length) {
+			for (const r of mine) Object.assign(r, { national_year: year, national_group: null, national_providers: null, national_rate: null, national_percentile: null, national_z: null, national_flagged: false, national_direction: null, national_reason: 'needs modifiers, which the CMS file does not carry: own peers only' });
+			continue;
+		}
+		const groups = nationalGroups(rule, await peerCounts(conn, rule, 'cms', year, 'specialty', present, null));
+		for (const r of mine) {
+			const type = mapped.get(r.specialty) ?? null;
+			const n = compareNational(rule, r, type ? groups.get(type) : undefined, year, type);
+			Object.assign(r, n);
+			const ownFlag = r.flagged;
+			const nationalSeverity = n.national_flagged && n.national_z !== null ? severityOf(rule, Math.abs(n.national_z), n.national_direction === 'high' ? r.dollars_at_risk : 0) : 'none';
+			if (benchmark === 'national') {
+				r.flagged = n.national_flagged;
+				r.severity = nationalSeverity;
+				if (n.national_direction) r.direction = n.national_direction;
+			} else if (n.national_flagged && !ownFlag) {
+				r.flagged = true;
+				r.severity = nationalSeverity;
+				if (n.national_direction) r.direction = n.national_direction;
+			}
+			r.reasons.push(`national: ${n.national_reason}`);
+		}
+	}
+	return out;
 }
 
 const cache = processMap<string, Promise<Evaluation>>('rule-evaluations');
@@ -135,7 +201,7 @@ export function clearRuleCache(): void {
 const cmsYears = processMap<string, Promise<number[]>>('cms-years');
 
 /** Every rule over the whole database (cached until the next import). */
-export function evaluateRules(opts: { source?: Source; peerBy?: PeerBy; year?: number; flagRule?: FlagRule; fdrQ?: number; period?: Period | null; dbPath?: string } = {}): Promise<Evaluation> {
+export function evaluateRules(opts: { source?: Source; peerBy?: PeerBy; year?: number; flagRule?: FlagRule; fdrQ?: number; period?: Period | null; benchmark?: Benchmark; nationalYear?: number; dbPath?: string } = {}): Promise<Evaluation> {
 	const dbPath = opts.dbPath ?? defaultDbPath();
 	return withConnection(async (conn) => {
 		const source = opts.source ?? (await defaultSource(conn));
@@ -156,12 +222,13 @@ export function evaluateRules(opts: { source?: Source; peerBy?: PeerBy; year?: n
 		const year = source === 'cms' ? (opts.year !== undefined && years.includes(opts.year) ? opts.year : (years[0] ?? 0)) : null;
 		// a period applies to claim lines only (a CMS file is one data year)
 		const period = source === 'claims' ? (opts.period ?? null) : null;
-		const key = `${version}${source}|${peerBy}|${year}|${flagRule}|${fdrQ}|${period ? `${period.from}..${period.to}` : 'all'}`;
+		const benchmark = source === 'claims' ? (opts.benchmark ?? 'own') : 'own';
+		const key = `${version}${source}|${peerBy}|${year}|${flagRule}|${fdrQ}|${period ? `${period.from}..${period.to}` : 'all'}|${benchmark}|${benchmark === 'own' ? '' : (opts.nationalYear ?? 'newest')}`;
 		let p = cache.get(key);
 		if (!p) {
 			// evaluations of an older data version go; other years and peer groupings of this one stay
 			for (const k of cache.keys()) if (k.startsWith(`${dbPath}|`) && !k.startsWith(version)) cache.delete(k);
-			p = evaluateAll(conn, source, peerBy, year, years, flagRule, fdrQ, period);
+			p = evaluateAll(conn, source, peerBy, year, years, flagRule, fdrQ, period, benchmark, opts.nationalYear);
 			cache.set(key, p);
 			p.catch(() => cache.delete(key));
 		}
@@ -186,7 +253,7 @@ const severityRank = { high: 3, medium: 2, low: 1, none: 0 } as const;
  */
 export async function listFlags(query: FlagQuery = {}, dbPath?: string): Promise<Evaluation & { filtered: FlagRow[] }> {
 	const period = query.period || query.from || query.to ? resolvePeriod(query, query.period === 'last12' ? await lastServiceDate(dbPath) : null) : null;
-	const ev = await evaluateRules({ source: query.source, peerBy: query.peer_by, year: query.year, flagRule: query.flag_rule, fdrQ: query.fdr_q, period, dbPath });
+	const ev = await evaluateRules({ source: query.source, peerBy: query.peer_by, year: query.year, flagRule: query.flag_rule, fdrQ: query.fdr_q, period, benchmark: query.benchmark, nationalYear: query.national_year, dbPath });
 	const q = query.q?.trim().toLowerCase();
 	const filtered = ev.rows
 		.filter((r) => query.all || r.flagged)
