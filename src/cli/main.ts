@@ -28,6 +28,7 @@ const commands: Record<string, () => Promise<Command>> = {
 	cases: () => import('./commands/cases.ts').then((m) => m.casesCommand),
 	case: () => import('./commands/cases.ts').then((m) => m.caseCommand),
 	'specialty-map': () => import('./commands/specialty-map.ts').then((m) => m.specialtyMapCommand),
+	alerts: () => import('./commands/alerts.ts').then((m) => m.alertsCommand),
 	history: () => import('./commands/history.ts').then((m) => m.historyCommand),
 	workplan: () => import('./commands/workplan.ts').then((m) => m.workplanCommand),
 	education: () => import('./commands/education.ts').then((m) => m.educationCommand),
@@ -48,6 +49,7 @@ const usage = `usage: claimlens <command> [flags]   (every command takes --db FI
                                                 risk flags (peer-comparison and line rules, both directions); CMS: one data year
   specialty-map [--year Y] | set "OWN" "CMS TYPE" --user EMAIL | reset "OWN" --user EMAIL
                                                 own specialty -> CMS provider type for the national benchmark
+  alerts   [--all]                              monitoring alerts (CUSUM per provider and rule over months): the newest import's, or every one
   history  --npi N --rule R [--quarters 12]      one provider's rule, quarter by quarter (rate, peer rate, percentile, z, flagged)
   user     add EMAIL --role ROLE [--password-stdin] | list | disable EMAIL | enable EMAIL | role EMAIL --role ROLE
            | reset EMAIL                         a one-time password (shown once), changed at next sign-in
