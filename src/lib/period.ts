@@ -94,7 +94,8 @@ export function periodLabel(p: Period | null): string {
 	const [ty, tm] = p.to.split('-').map(Number) as [number, number];
 	const months = (ty - fy) * 12 + (tm - fm) + 1;
 	let name = '';
-	if (months === 3 && (fm - 1) % 3 === 0) name = ` (${quarterOf(p.from)})`;
+	if (months === 1) name = ` (${p.from.slice(0, 7)})`;
+	else if (months === 3 && (fm - 1) % 3 === 0) name = ` (${quarterOf(p.from)})`;
 	else if (months === 12 && fm === 1) name = ` (${fy})`;
 	else name = ` (${months} months)`;
 	return `${p.from} to ${p.to}${name}`;

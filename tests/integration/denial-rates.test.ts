@@ -142,3 +142,20 @@ describe('the Denials page answer', () => {
 		expect(all.total).toBe(5);
 	});
 });
+
+describe('scope: a period, a specialty, a payer (issue 11)', () => {
+	it('March 2025, Dermatology: C1 (paid $100, denied $50) and C2 (denied $150)', async () => {
+		const r = await denialRates({ by: 'specialty', scope: { period: { from: '2025-03-01', to: '2025-03-31' }, specialty: 'Dermatology' } }, db.path);
+		expect(r.scope).toBe('service dates 2025-03-01 to 2025-03-31 (2025-03), specialty Dermatology');
+		expect(r.rows.map((x) => [x.group, x.claims, x.denied_claims, x.lines, x.denied_lines, x.charges, x.denied_charges])).toEqual([['Dermatology', 2, 2, 3, 2, 300, 200]]);
+	});
+	it('payer Medicare, every date: C3 (two denied lines), C4 (paid and a patient-share partial), C5, C9', async () => {
+		const page = await getDenialsPage({ scope: { payer: 'Medicare' } }, db.path);
+		expect(page.scope).toBe('all service dates, payer Medicare');
+		// charges 100 + 10 + 200 + 20 + 150 + 80 = $560; denied 100 + 10 + 150 + 80 = $340 (PR-2 is patient share, not a denial)
+		expect(page.total).toMatchObject({ claims: 4, denied_claims: 3, lines: 6, denied_lines: 4, charges: 560, denied_charges: 340 });
+		expect(page.byPayer.map((x) => x.group)).toEqual(['Medicare']);
+		// the unscoped figures are untouched (the scope lives on the request's connection)
+		expect((await getDenialsPage({}, db.path)).total).toMatchObject({ claims: 8, lines: 11 });
+	});
+});

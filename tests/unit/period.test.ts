@@ -49,5 +49,7 @@ describe('periods', () => {
 		expect(periodLabel({ from: '2025-04-01', to: '2025-06-30' })).toBe('2025-04-01 to 2025-06-30 (2025-Q2)');
 		expect(periodLabel({ from: '2025-01-01', to: '2025-12-31' })).toBe('2025-01-01 to 2025-12-31 (2025)');
 		expect(periodLabel({ from: '2024-04-01', to: '2025-03-31' })).toBe('2024-04-01 to 2025-03-31 (12 months)');
+		expect(periodLabel({ from: '2025-03-01', to: '2025-03-31' })).toBe('2025-03-01 to 2025-03-31 (2025-03)');
+		expect(periodLabel({ from: '2025-02-01', to: '2025-03-31' })).toBe('2025-02-01 to 2025-03-31 (2 months)');
 	});
 });

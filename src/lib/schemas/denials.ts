@@ -58,7 +58,13 @@ export const DenialQuery = z.object({
 	by: DenialBy.default('specialty'),
 	exclude: ExcludeList,
 	/** trend only: restrict the monthly trend to one payer ('' = all) */
-	payer: z.string().max(200).optional().transform((v) => v || undefined)
+	payer: z.string().max(200).optional().transform((v) => v || undefined),
+	/** scope of every figure: a period (shortcut or from/to of whole months), a specialty, a payer */
+	period: z.string().max(10).optional().transform((v) => v || undefined),
+	from: z.string().max(10).optional().transform((v) => v || undefined),
+	to: z.string().max(10).optional().transform((v) => v || undefined),
+	specialty: z.string().max(200).optional().transform((v) => v || undefined),
+	scope_payer: z.string().max(200).optional().transform((v) => v || undefined)
 });
 export type DenialQuery = z.output<typeof DenialQuery>;
 

@@ -13,6 +13,7 @@ import {
 import { carcEntry, carcParams } from './carc-categories.ts';
 import { ensureFacts, type FactsStatus } from './facts.ts';
 import { remitSummary, type RemitSummary } from './remit-summary.ts';
+import { periodLabel, type Period } from '../../period.ts';
 
 export interface Definition {
 	excluded_categories: DenialCategory[];
@@ -43,8 +44,28 @@ function params(excluded: readonly DenialCategory[]) {
  * Runs fn on a connection whose denial facts are current, or, when they cannot be rebuilt, the
  * last good ones: fn gets the status so every answer can name what failed.
  */
-export function withFacts<T>(fn: (conn: DuckDBConnection, facts: FactsStatus) => Promise<T>, dbPath = defaultDbPath()): Promise<T> {
-	return withConnection(async (conn) => fn(conn, await ensureFacts(conn, dbPath)), dbPath);
+export function withFacts<T>(fn: (conn: DuckDBConnection, facts: FactsStatus) => Promise<T>, dbPath = defaultDbPath(), scope: DenialScope = {}): Promise<T> {
+	return withConnection(async (conn) => {
+		const facts = await ensureFacts(conn, dbPath);
+		if (scope.period || scope.specialty || scope.payer) {
+			const p = { month_from: scope.period?.from.slice(0, 7) ?? null, month_to: scope.period?.to.slice(0, 7) ?? null, specialty: scope.specialty ?? null, payer: scope.payer ?? null };
+			await runQuery(conn, 'denials/scope_lines', p);
+			await runQuery(conn, 'denials/scope_claims', p);
+		}
+		return fn(conn, facts);
+	}, dbPath);
+}
+
+/** What the denial figures are restricted to: a period of whole months, a specialty, a payer. */
+export interface DenialScope {
+	period?: Period | null;
+	specialty?: string;
+	payer?: string;
+}
+
+/** The scope in words, for the page, exports and the CLI. */
+export function scopeText(s: DenialScope): string {
+	return [s.period ? `service dates ${periodLabel(s.period)}` : 'all service dates', s.specialty ? `specialty ${s.specialty}` : '', s.payer ? `payer ${s.payer}` : ''].filter(Boolean).join(', ');
 }
 
 function toRateRows(rows: Row[], by: DenialBy, excluded: readonly DenialCategory[]): DenialRateRow[] {
@@ -74,15 +95,17 @@ async function ratesOn(conn: DuckDBConnection, by: DenialBy | 'all', excluded: r
 }
 
 /** Rates per group: `claimlens denials --by ...`, GET /api/denials. */
-export function denialRates(opts: { by: DenialBy; exclude?: readonly DenialCategory[] }, dbPath?: string) {
+export function denialRates(opts: { by: DenialBy; exclude?: readonly DenialCategory[]; scope?: DenialScope }, dbPath?: string) {
 	const excluded = canonicalExclusions(opts.exclude);
 	return withFacts(async (conn, facts) => ({
-		by: opts.by, definition: describeDefinition(excluded), facts_problem: facts.problem, rows: await ratesOn(conn, opts.by, excluded)
-	}), dbPath);
+		by: opts.by, definition: describeDefinition(excluded), scope: scopeText(opts.scope ?? {}), facts_problem: facts.problem, rows: await ratesOn(conn, opts.by, excluded)
+	}), dbPath, opts.scope);
 }
 
 export interface DenialsPage {
 	definition: Definition;
+	/** what the figures are restricted to, in words */
+	scope: string;
 	payer: string | null;
 	total: DenialRateRow | null;
 	bySpecialty: DenialRateRow[];
@@ -99,14 +122,16 @@ export interface DenialsPage {
 }
 
 /** Everything the Denials page shows, under one definition (a handful of small queries). */
-export function getDenialsPage(opts: { exclude?: readonly DenialCategory[]; payer?: string }, dbPath?: string): Promise<DenialsPage> {
+export function getDenialsPage(opts: { exclude?: readonly DenialCategory[]; payer?: string; scope?: DenialScope }, dbPath?: string): Promise<DenialsPage> {
 	const excluded = canonicalExclusions(opts.exclude);
 	const p = params(excluded);
+	const scope = opts.scope ?? {};
 	// cached until the next import: 835s and claim files both arrive as imports
-	return cachedByDataVersion('denials-page', { excluded, payer: opts.payer ?? null }, () => withFacts(async (conn, facts) => {
+	return cachedByDataVersion('denials-page', { excluded, payer: opts.payer ?? null, scope }, () => withFacts(async (conn, facts) => {
 		const [total] = await ratesOn(conn, 'all', excluded);
 		return {
 			definition: describeDefinition(excluded),
+			scope: scopeText(scope),
 			payer: opts.payer ?? null,
 			total: total ?? null,
 			bySpecialty: await ratesOn(conn, 'specialty', excluded),
@@ -120,7 +145,7 @@ export function getDenialsPage(opts: { exclude?: readonly DenialCategory[]; paye
 			remit: await remitSummary(conn),
 			factsProblem: facts.problem
 		};
-	}, dbPath), dbPath ?? defaultDbPath());
+	}, dbPath, scope), dbPath ?? defaultDbPath());
 }
 
 export const denialLineColumns = [

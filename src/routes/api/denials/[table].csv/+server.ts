@@ -3,7 +3,8 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { DenialQuery, searchInput } from '$lib/schemas/denials';
-import { denialRates, getDenialsPage } from '$lib/server/denials/get-denials';
+import { denialRates, getDenialsPage, scopeText } from '$lib/server/denials/get-denials';
+import { urlPeriod } from '$lib/server/http/url-period';
 import { toCsv } from '$lib/server/export/csv';
 import type { Row } from '$lib/server/db/normalize';
 import type { RequestHandler } from './$types';
@@ -20,13 +21,15 @@ export const GET: RequestHandler = async ({ params, url }) => {
 	let columns: string[];
 	let rows: Row[];
 	const t = table.data;
+	const scope = { period: await urlPeriod(url), specialty: q.data.specialty, payer: q.data.scope_payer };
+	const scopeWords = scopeText(scope);
 	if (t === 'specialty' || t === 'payer' || t === 'month' || t === 'carc' || t === 'category') {
-		columns = rateColumns;
-		rows = (await denialRates({ by: t, exclude: q.data.exclude })).rows as unknown as Row[];
+		columns = [...rateColumns, 'scope'];
+		rows = (await denialRates({ by: t, exclude: q.data.exclude, scope })).rows.map((r) => ({ ...r, scope: scopeWords })) as unknown as Row[];
 	} else {
-		const page = await getDenialsPage({ exclude: q.data.exclude, payer: q.data.payer });
+		const page = await getDenialsPage({ exclude: q.data.exclude, payer: q.data.payer, scope });
 		const excluded = page.definition.excluded_categories.join(';');
-		const withDefinition = (list: object[]) => list.map((r) => ({ ...r, excluded_categories: excluded }) as unknown as Row);
+		const withDefinition = (list: object[]) => list.map((r) => ({ ...r, excluded_categories: excluded, scope: scopeWords }) as unknown as Row);
 		const spec: Record<typeof t, [string[], object[]]> = {
 			trend: [['month', 'specialty', ...countColumns], page.trend],
 			'payer-category': [['payer', 'category', ...countColumns], page.heat],
@@ -35,7 +38,7 @@ export const GET: RequestHandler = async ({ params, url }) => {
 			remittances: [['import_id', 'file_name', 'finished_at', 'transactions', 'payment_total', 'claim_paid_total', 'provider_adjustment_total', 'claim_payments', 'claim_charges', 'service_lines', 'denied_lines', 'adjustments', 'adjustment_total', 'matched_lines'], page.remit.imports]
 		};
 		const [cols, list] = spec[t];
-		columns = [...cols, 'excluded_categories'];
+		columns = [...cols, 'excluded_categories', 'scope'];
 		rows = withDefinition(list);
 	}
 	return new Response(toCsv(columns, rows), {
