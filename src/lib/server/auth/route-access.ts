@@ -15,6 +15,8 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/api/overview': { read: 'overview' },
 	'/data': { read: 'data' },
 	'/api/imports': { read: 'data', write: 'import' },
+	// own specialty -> CMS provider type (national benchmark): read by all who see the Data page, edited by importers
+	'/data/specialties': { read: 'data', write: 'import' },
 	'/api/imports/[id]/rejects.csv': { read: 'import', audit: 'export' },
 	'/api/imports/running/[token]': { read: 'import', write: 'import' },
 	'/flags': { read: 'flags' },
