@@ -33,6 +33,7 @@ const commands: Record<string, () => Promise<Command>> = {
 	workplan: () => import('./commands/workplan.ts').then((m) => m.workplanCommand),
 	education: () => import('./commands/education.ts').then((m) => m.educationCommand),
 	report: () => import('./commands/report.ts').then((m) => m.reportCommand),
+	'bench-national': () => import('./commands/bench-national.ts').then((m) => m.benchNationalCommand),
 	'bench-screen': () => import('./commands/bench-screen.ts').then((m) => m.benchScreenCommand)
 };
 
@@ -84,6 +85,7 @@ const usage = `usage: claimlens <command> [flags]   (every command takes --db FI
   bench    [--lines N]                          import benchmark against bare DuckDB
   bench-load [--users 50] [--seconds 60]         load test of the dashboard pages (loopback)
   bench-rules [--runs 3]                        rules, drill-down and Arrow-vs-JSON timings
+  bench-national [--rows 10000000] [--lines 1000000]  a synthetic national CMS file: import, rules against national peers, drill-down
   bench-screen [--providers 20000] [--list 90000]  exclusion screening on synthetic data: blocked pairs and time`;
 
 async function main(): Promise<void> {

@@ -3,7 +3,11 @@
 // same engine and conditions as any period (evaluateRules, cached per data version and period).
 // One function answers the drill-down's trend, the flags table's sparklines and statuses, and
 // `claimlens history`.
-import { defaultDbPath } from '../db/database.ts';
+import { defaultDbPath, withConnection } from '../db/database.ts';
+import { runQuery } from '../db/query-files.ts';
+import { loadCatalog, resolveCodes } from './catalog.ts';
+import { evaluatePeerRule, type PeerCounts } from './peer-engine.ts';
+import type { PeerRule } from '../../schemas/rules.ts';
 import { evaluateRules, serviceRange, type PeerBy } from './evaluate.ts';
 import { lastQuarters, quarterPeriod } from '../../period.ts';
 import { flagStatus, type FlagStatus } from '../../flag-status.ts';
@@ -73,10 +77,36 @@ function point(quarter: string, row: FlagRow | undefined, peers: FlagRow[]): Qua
  */
 export async function providerHistory(o: { npi: string; ruleId: string; quarters?: number; peerBy?: PeerBy; dbPath?: string }): Promise<QuarterPoint[]> {
 	const dbPath = o.dbPath ?? defaultDbPath();
+	const peer = loadCatalog().peer.find((r) => r.id === o.ruleId);
+	// a peer rule: one grouped query for its quarters, then the same engine per quarter (the drill-down's path)
+	if (peer) return peerRuleHistory(peer, o.npi, o.quarters ?? 12, o.peerBy ?? 'specialty', dbPath);
 	return (await quarterRows(o.quarters ?? 12, o.peerBy, dbPath)).map(({ quarter, rows }) => {
 		const row = rows.find((r) => r.provider_npi === o.npi && r.rule_id === o.ruleId);
 		const peers = rows.filter((r) => r.rule_id === o.ruleId && r.peer_group === row?.peer_group);
 		return point(quarter, row, row ? peers : []);
+	});
+}
+
+/** One peer rule's quarters from a single query grouped by quarter (peer_counts_by_quarter.sql). */
+async function peerRuleHistory(rule: PeerRule, npi: string, n: number, peerBy: PeerBy, dbPath: string): Promise<QuarterPoint[]> {
+	const quarters = await historyQuarters(n, dbPath);
+	if (!quarters.length) return [];
+	const counts = await withConnection(async (conn) => {
+		const present = (await runQuery(conn, 'rules/distinct_codes', { source: 'claims', year: 0 })).map((r) => String(r.procedure_code));
+		const { den, num } = resolveCodes(rule, present);
+		if (!den.length) return [];
+		return runQuery(conn, 'rules/peer_counts_by_quarter', { den_codes: den, num_codes: num, num_modifiers: rule.numerator.modifiers, peer_by: peerBy, month_from: quarterPeriod(quarters[0] as string).from, month_to: quarterPeriod(quarters.at(-1) as string).to });
+	}, dbPath);
+	const byQuarter = new Map<string, PeerCounts[]>();
+	for (const c of counts) {
+		const list = byQuarter.get(String(c.quarter)) ?? [];
+		list.push({ ...(c as unknown as PeerCounts), numerator: Number(c.numerator), denominator: Number(c.denominator) });
+		byQuarter.set(String(c.quarter), list);
+	}
+	return quarters.map((quarter) => {
+		const { rows } = evaluatePeerRule(rule, byQuarter.get(quarter) ?? []);
+		const row = rows.find((r) => r.provider_npi === npi);
+		return point(quarter, row, row ? rows.filter((r) => r.peer_group === row.peer_group) : []);
 	});
 }
 
