@@ -45,7 +45,7 @@ describe.skipIf(skipBrowser)('periods, history and national peers', () => {
 		await page.locator('input[name="email"]').fill('co@periods.e2e.test');
 		await page.locator('input[name="password"]').fill(PASSWORD);
 		await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.getByRole('button', { name: 'Sign in' }).click()]);
-		for (const [name, text] of [['own_claims.csv', ownClaims()], ['national_2023.csv', nationalFile()]]) {
+		for (const [name, text] of [['own_claims.csv', ownClaims()], ['national_2023.csv', nationalFile()]] as const) {
 			await page.goto(`${side.base}/data`);
 			await page.locator('input[name="file"]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
 			await page.getByRole('button', { name: 'Import' }).click();

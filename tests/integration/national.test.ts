@@ -75,3 +75,10 @@ describe('own providers against national CMS peers', () => {
 		expect(r.filtered.filter((x) => x.flagged).map((x) => x.provider_npi).sort()).toEqual([own(1), own(3)].sort());
 	});
 });
+
+describe('the CMS year of the national benchmark', () => {
+	it('--year names it on claim data (as --national-year does); an unknown year falls back to the newest', async () => {
+		expect((await listFlags({ rule: RULE, all: true, benchmark: 'national', year: 2023 }, db.path)).national.year).toBe(2023);
+		expect((await listFlags({ rule: RULE, all: true, benchmark: 'national', national_year: 1999 }, db.path)).national.year).toBe(2023);
+	});
+});

@@ -1,7 +1,8 @@
 // claimlens flags [--rule ID] [--specialty S] [--severity S] [--all] [--source claims|cms]
 //                 [--peer-by specialty|pos|payer] [--year YYYY (CMS data year)] [--flag-rule z|fdr [--fdr-q 0.05]]
 //                 [--from YYYY-MM-01 --to YYYY-MM-DD (whole months) | --quarter 2025-Q1 | --year-period 2025 | --last-12-months]
-//                 [--direction high|low] [--benchmark own|national|both [--national-year Y]] [--json]
+//                 [--direction high|low] [--benchmark own|national|both [--national-year Y | --year Y]] [--json]
+// With a national benchmark on claim data, --year is the CMS data year compared with.
 import { z } from 'zod';
 import { FdrQ, FlagQuery, FlagRule } from '../../lib/schemas/flags.ts';
 import { listFlags } from '../../lib/server/rules/evaluate.ts';

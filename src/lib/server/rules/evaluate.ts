@@ -253,7 +253,7 @@ const severityRank = { high: 3, medium: 2, low: 1, none: 0 } as const;
  */
 export async function listFlags(query: FlagQuery = {}, dbPath?: string): Promise<Evaluation & { filtered: FlagRow[] }> {
 	const period = query.period || query.from || query.to ? resolvePeriod(query, query.period === 'last12' ? await lastServiceDate(dbPath) : null) : null;
-	const ev = await evaluateRules({ source: query.source, peerBy: query.peer_by, year: query.year, flagRule: query.flag_rule, fdrQ: query.fdr_q, period, benchmark: query.benchmark, nationalYear: query.national_year, dbPath });
+	const ev = await evaluateRules({ source: query.source, peerBy: query.peer_by, year: query.year, flagRule: query.flag_rule, fdrQ: query.fdr_q, period, benchmark: query.benchmark, nationalYear: query.national_year ?? (query.benchmark && query.benchmark !== 'own' ? query.year : undefined), dbPath });
 	const q = query.q?.trim().toLowerCase();
 	const filtered = ev.rows
 		.filter((r) => query.all || r.flagged)
