@@ -2,6 +2,8 @@
 -- force: $status 'denied' lists the lines counted as denied, 'all' every adjudicated line.
 -- Filters ('' = any): $specialty, $payer, $month (YYYY-MM of service), $category, $carc (a
 -- reason code as shown, e.g. 'CO-97'), $code (procedure code).
+-- Scope (the page's period, specialty and payer; NULL = any): $date_from DATE, $date_to DATE,
+-- $scope_specialty VARCHAR, $scope_payer VARCHAR.
 -- $limit INTEGER, $offset INTEGER; $excluded, $carc_codes, $carc_categories as denial_scored
 -- Columns: total (matching lines, on each row), source, claim_id, line_number, service_date,
 -- specialty, payer, rendering_npi, provider_name, procedure_code, modifiers, units,
@@ -24,6 +26,10 @@ WITH picked AS MATERIALIZED (
 		AND ($category = '' OR category = $category)
 		AND ($carc = '' OR list_contains(carcs, $carc))
 		AND ($code = '' OR procedure_code = $code)
+		AND ($date_from::DATE IS NULL OR service_date >= $date_from::DATE)
+		AND ($date_to::DATE IS NULL OR service_date <= $date_to::DATE)
+		AND ($scope_specialty::VARCHAR IS NULL OR specialty = $scope_specialty::VARCHAR)
+		AND ($scope_payer::VARCHAR IS NULL OR coalesce(payer, '(no payer)') = $scope_payer::VARCHAR)
 	ORDER BY service_date, claim_id, line_number
 	LIMIT $limit OFFSET $offset
 ),

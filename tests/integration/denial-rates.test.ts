@@ -159,3 +159,13 @@ describe('scope: a period, a specialty, a payer (issue 11)', () => {
 		expect((await getDenialsPage({}, db.path)).total).toMatchObject({ claims: 8, lines: 11 });
 	});
 });
+
+describe('the lines behind a scoped page', () => {
+	it('lists only the scope\'s lines: March 2025 Dermatology denied lines are C1/2 and C2/1', async () => {
+		const q = DenialLinesQuery.parse({});
+		const { rows } = await denialLines(q, db.path, { period: { from: '2025-03-01', to: '2025-03-31' }, specialty: 'Dermatology' });
+		expect(rows.map((r) => `${r.claim_id}/${r.line_number}`).sort()).toEqual(['C1/2', 'C2/1']);
+		const medicare = await denialLines(q, db.path, { payer: 'Medicare' });
+		expect(medicare.total).toBe(4); // C3/1, C3/2, C5/1, C9/1
+	});
+});

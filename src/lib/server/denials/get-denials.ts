@@ -155,13 +155,14 @@ export const denialLineColumns = [
 ];
 
 /** The lines behind a cell, one page (CSV: one page of up to 10 million). */
-export function denialLines(q: DenialLinesQuery, dbPath?: string): Promise<{ total: number; rows: Row[]; columns: string[]; definition: Definition }> {
+export function denialLines(q: DenialLinesQuery, dbPath?: string, scope: DenialScope = {}): Promise<{ total: number; rows: Row[]; columns: string[]; definition: Definition }> {
 	const excluded = canonicalExclusions(q.exclude);
 	return withFacts(async (conn) => {
 		const rows = await runQuery(conn, 'denials/lines', {
 			...params(excluded),
 			status: q.status, specialty: q.specialty, payer: q.payer, month: q.month, category: q.category,
-			carc: q.carc, code: q.code.toUpperCase(), limit: q.size, offset: (q.page - 1) * q.size
+			carc: q.carc, code: q.code.toUpperCase(), limit: q.size, offset: (q.page - 1) * q.size,
+			date_from: scope.period?.from ?? null, date_to: scope.period?.to ?? null, scope_specialty: scope.specialty ?? null, scope_payer: scope.payer ?? null
 		});
 		const total = Number(rows[0]?.total ?? 0);
 		return { total, rows: rows.map(({ total: _t, ...rest }) => rest), columns: denialLineColumns, definition: describeDefinition(excluded) };
