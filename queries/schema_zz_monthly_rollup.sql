@@ -1,8 +1,11 @@
 -- One-time migration (runs last of the schema files, at every open; does nothing once done):
 -- databases whose claims summary was rolled up without service months are rolled up again from
 -- their claim lines by month (queries/rollup_claim_import.sql's grouping), so periods and the
--- quarterly history work on them. Marked done in schema_migrations.
+-- quarterly history work on them. Marked done in schema_migrations. One transaction: a failure
+-- (memory, disk, a killed process) leaves the old summary as it was, and the next open tries again.
 CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL);
+
+BEGIN TRANSACTION;
 
 CREATE OR REPLACE TEMP TABLE monthly_rollup_rebuild AS
 SELECT
@@ -25,3 +28,5 @@ INSERT INTO provider_services BY NAME SELECT * FROM monthly_rollup_rebuild;
 INSERT OR IGNORE INTO schema_migrations VALUES ('provider_services_by_month', now()::TIMESTAMP);
 
 DROP TABLE monthly_rollup_rebuild;
+
+COMMIT;

@@ -19,7 +19,7 @@ import { importFile } from '../../src/lib/server/ingest/import-file.ts';
 import { chromiumPath, htmlToPdf } from '../../src/lib/server/reports/pdf.ts';
 import { reportById } from '../../src/lib/server/reports/registry.ts';
 import { ReportError } from '../../src/lib/server/reports/types.ts';
-import { openCase } from '../../src/lib/server/cases/cases.ts';
+import { openCase, setStatus } from '../../src/lib/server/cases/cases.ts';
 import { addEducation } from '../../src/lib/server/accuracy/education.ts';
 import { createFrame, parseDefinition } from '../../src/lib/server/sampling/frames.ts';
 import { drawSample } from '../../src/lib/server/sampling/draw.ts';
@@ -129,6 +129,18 @@ describe.skipIf(noBrowser)('PDF reports: the figures in the PDF', () => {
 		await importFile(join(q.dir, 'q.csv'), { dbPath: q.path });
 		expect(await claimsBehind('1234567893', 'em_established_level5', q.path)).toEqual({ lines: 6, claims: 3 });
 		q.cleanup();
+	});
+	it('committee pack: recently closed cases, the last closed first', async () => {
+		const co = { email: 'co@example.org', role: 'compliance_officer' as const };
+		const a = (await openCase({ npi: fixtureNpi(1), ruleId: 'em_established_level5', actor: co, dbPath: db.path })).case.case_id;
+		const b = (await openCase({ npi: fixtureNpi(2), ruleId: 'em_established_level5', actor: co, dbPath: db.path })).case.case_id;
+		await setStatus(b, 'closed', 'no_issue', co, db.path);
+		await new Promise((r) => setTimeout(r, 1100)); // closed_at has whole seconds
+		await setStatus(a, 'closed', 'education', co, db.path);
+		const { html } = await reportById('committee')!.build({ top: 15 }, ctx(db.path));
+		const closed = html.slice(html.indexOf('Recently closed cases'));
+		expect(closed.indexOf(`#${a}<`)).toBeGreaterThan(0);
+		expect(closed.indexOf(`#${a}<`)).toBeLessThan(closed.indexOf(`#${b}<`));
 	});
 	it('refuses what it cannot report', async () => {
 		await expect(reportById('provider')!.build({ npi: '1234567893' }, ctx(db.path))).rejects.toBeInstanceOf(ReportError);

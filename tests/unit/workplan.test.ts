@@ -44,6 +44,11 @@ describe('work plan ranking (k of m measures, then dollars)', () => {
 		expect(w.map((r) => r.provider_npi)).toEqual(['B', 'A', 'C', 'E', 'D']);
 		expect(w[4]).toMatchObject({ measures_flagged: 0, measures: 3, dollars_at_risk: 0, highest_severity: 'none' });
 	});
+	it('does not count a low-side (under-coding) flag as a measure exceeded', () => {
+		const low = { ...row('L', 'a', 'peer', true, 'high', 0), direction: 'low' as const };
+		const w = rankWorkplan([...rows, low, row('L', 'b', 'peer', true, 'low', 20)], 2, cases);
+		expect(w.find((r) => r.provider_npi === 'L')).toMatchObject({ measures_flagged: 1, flagged_rules: ['b'], low_side_rules: ['a'], dollars_at_risk: 20, highest_severity: 'low' });
+	});
 	it('breaks a full tie by severity, then NPI', () => {
 		const tie = [row('Y', 'a', 'peer', true, 'medium', 100), row('X', 'a', 'peer', true, 'medium', 100), row('Z', 'a', 'peer', true, 'high', 100)];
 		expect(rankWorkplan(tie, 0, new Map()).map((r) => r.provider_npi)).toEqual(['Z', 'X', 'Y']);

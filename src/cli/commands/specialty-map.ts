@@ -3,7 +3,7 @@
 // claimlens specialty-map reset "OWN" --user EMAIL            back to the default
 // The mapping the national benchmark uses (src/lib/server/rules/specialty-map.ts).
 import { z } from 'zod';
-import { getSpecialtyMap, resetSpecialty, setSpecialty } from '../../lib/server/rules/specialty-map.ts';
+import { getSpecialtyMap, resetSpecialty, setSpecialty, SpecialtyMapRefused } from '../../lib/server/rules/specialty-map.ts';
 import { parseFlags } from '../args.ts';
 import { CliError, info, printJson } from '../output.ts';
 
@@ -16,10 +16,15 @@ export async function specialtyMapCommand(argv: string[]): Promise<void> {
 		if (!flags.user) throw new CliError(`specialty-map ${verb}: --user EMAIL: who changes it (audited)`);
 		const [own, cms] = positionals;
 		if (!own) throw new CliError(`specialty-map ${verb}: give the own specialty name`);
-		if (verb === 'set') {
-			if (!cms) throw new CliError('specialty-map set: give the CMS provider type');
-			await setSpecialty(own, cms, { by: flags.user, dbPath: flags.db });
-		} else await resetSpecialty(own, { by: flags.user, dbPath: flags.db });
+		try {
+			if (verb === 'set') {
+				if (!cms) throw new CliError('specialty-map set: give the CMS provider type');
+				await setSpecialty(own, cms, { by: flags.user, dbPath: flags.db });
+			} else await resetSpecialty(own, { by: flags.user, dbPath: flags.db });
+		} catch (e) {
+			if (e instanceof SpecialtyMapRefused) throw new CliError(e.message);
+			throw e;
+		}
 	}
 	const m = await getSpecialtyMap({ year: flags.year, dbPath: flags.db });
 	if (flags.json) return printJson(m);

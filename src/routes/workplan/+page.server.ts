@@ -6,7 +6,7 @@ import { urlPeriod } from '$lib/server/http/url-period';
 import { serviceRange } from '$lib/server/rules/evaluate';
 import { z } from 'zod';
 import { getWorkplan, openWorkplanCases } from '$lib/server/cases/workplan';
-import { CaseError } from '$lib/server/cases/cases';
+import { CaseError, CaseForbidden } from '$lib/server/cases/cases';
 import { allowed } from '$lib/server/auth/roles';
 import { loadCatalog } from '$lib/server/rules/catalog';
 import type { Actions, PageServerLoad } from './$types';
@@ -18,7 +18,7 @@ export const load = (async ({ url, locals, setHeaders }) => {
 	const range = await serviceRange();
 	const catalog = loadCatalog();
 	const titles = Object.fromEntries([...catalog.peer, ...catalog.line].map((r) => [r.id, r.title]));
-	return { w: await getWorkplan({ all, period }), all, titles, choices: periodChoices(range.first, range.last), periodParam: url.searchParams.get('period') ?? '', canOpen: allowed('cases_work', locals.user?.role ?? null) };
+	return { w: await getWorkplan({ all, period }), all, titles, choices: periodChoices(range.first, range.last), periodParam: url.searchParams.get('period') ?? '', canOpen: allowed('cases_work', locals.user?.role ?? null), canCommittee: allowed('reports_committee', locals.user?.role ?? null) };
 }) satisfies PageServerLoad;
 
 const Npis = z.array(z.string().regex(/^\d{10}$/, 'not an NPI')).min(1, 'select at least one provider').max(500);
@@ -39,7 +39,8 @@ export const actions = {
 			const r = await openWorkplanCases(n.data, { email: locals.user?.email ?? 'unknown', userId: locals.user?.user_id ?? null, role: locals.user?.role }, undefined, period);
 			return { opened: r.reduce((s, x) => s + x.opened.length, 0), existing: r.reduce((s, x) => s + x.existing.length, 0), providers: r.length };
 		} catch (e) {
-			if (e instanceof CaseError) return fail(403, { message: e.message });
+			if (e instanceof CaseForbidden) return fail(403, { message: e.message });
+			if (e instanceof CaseError) return fail(400, { message: e.message });
 			throw e;
 		}
 	}

@@ -45,7 +45,8 @@ export async function openWorkplanCases(npis: string[], actor: Actor, dbPath = d
 	const ev = await evaluateRules({ period, dbPath });
 	const out = [];
 	for (const npi of npis) {
-		const rules = [...new Set(ev.rows.filter((r) => r.provider_npi === npi && r.flagged).map((r) => r.rule_id))];
+		// the work plan's measures: high-side flags (a low-side case is opened from its drill-down)
+		const rules = [...new Set(ev.rows.filter((r) => r.provider_npi === npi && r.flagged && r.direction === 'high').map((r) => r.rule_id))];
 		const opened: number[] = [];
 		const existing: number[] = [];
 		for (const ruleId of rules) {

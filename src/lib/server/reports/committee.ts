@@ -24,9 +24,11 @@ export async function committeeReportHtml(p: CommitteeParams, ctx: ReportContext
 	const flags = await listFlags({ from: period?.from, to: period?.to }, dbPath);
 	const w = await getWorkplan({ today, period, dbPath });
 	const cases = await listCases({ status: 'active' }, { today, dbPath });
-	const closed = (await listCases({ status: 'closed' }, { today, dbPath })).slice(0, p.top);
-	const denials = await getDenialsPage({}, dbPath);
-	const accuracy = await getAccuracyOverview({}, dbPath);
+	// the most recently closed first
+	const closed = (await listCases({ status: 'closed' }, { today, dbPath })).sort((a, b) => (b.closed_at ?? '').localeCompare(a.closed_at ?? '') || b.case_id - a.case_id).slice(0, p.top);
+	// denials and accuracy over the same period as the flags (dates of service)
+	const denials = await getDenialsPage({ scope: { period } }, dbPath);
+	const accuracy = await getAccuracyOverview(period ? { from: period.from, to: period.to } : {}, dbPath);
 	const flagged = flags.filtered;
 	const dollars = flagged.reduce((s, r) => s + (r.dollars_at_risk ?? 0), 0);
 	const overdue = cases.filter((c) => c.overdue);

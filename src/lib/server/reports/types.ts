@@ -10,13 +10,15 @@ export interface ReportContext {
 
 /** The report cannot be made from these parameters (the page answers 404/400, the CLI prints it). */
 export class ReportError extends Error {}
+/** A parameter is malformed (the route answers 400). */
+export class ReportParamError extends ReportError {}
 
 /** A report's period from its from/to parameters (whole months), or null; ReportError names a bad one. */
 export function reportPeriod(p: { from?: string; to?: string }): Period | null {
 	try {
 		return parsePeriod(p.from, p.to);
 	} catch (e) {
-		if (e instanceof PeriodError) throw new ReportError(e.message);
+		if (e instanceof PeriodError) throw new ReportParamError(e.message);
 		throw e;
 	}
 }

@@ -28,6 +28,12 @@ export async function setSpecialty(own: string, cms: string, opts: { by: string;
 	if (!o || o.length > 200) throw new SpecialtyMapRefused('the own specialty name is empty or too long');
 	if (!c || c.length > 200) throw new SpecialtyMapRefused('the CMS provider type is empty or too long');
 	const dbPath = opts.dbPath ?? defaultDbPath();
+	// a type the imported CMS files do not have would quietly leave the specialty without peers
+	const { types, year } = await getSpecialtyMap({ dbPath });
+	if (year !== null && !types.includes(c)) {
+		const near = types.filter((t) => t.toLowerCase().startsWith(c.slice(0, 4).toLowerCase())).slice(0, 5);
+		throw new SpecialtyMapRefused(`"${c}" is not a provider type of the CMS ${year} file${near.length ? `; did you mean ${near.join(', ')}?` : ''}`);
+	}
 	await withConnection((conn) => runQuery(conn, 'rules/specialty_map_set', { own_specialty: o, cms_type: c, changed_by: opts.by }), dbPath);
 	clearRuleCache();
 	await appendAudit({ userId: opts.userId ?? null, email: opts.by, action: 'specialty_map', target: o, details: { cms_type: c } }, dbPath);

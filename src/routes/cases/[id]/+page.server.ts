@@ -47,10 +47,18 @@ export const load = (async ({ params, locals, setHeaders }) => {
 	return { c, canWork, canManage, canSamples, linked, samples: samples.filter((s) => !c.samples.includes(s.sample_id)).map((s) => ({ sample_id: s.sample_id, label: `#${s.sample_id} · ${s.frame_name ?? `frame ${s.frame_id}`} · n ${s.sample_size} · ${s.drawn_at.slice(0, 10)}` })), users };
 }) satisfies PageServerLoad;
 
+class BadId extends CaseError {}
+const caseIdOf = (raw: string): number => {
+	const id = Id.safeParse(raw);
+	if (!id.success) throw new BadId(`"${raw}" is not a case id`);
+	return id.data;
+};
+
 const actor = (locals: App.Locals): Actor => ({ email: locals.user?.email ?? 'unknown', userId: locals.user?.user_id ?? null, role: locals.user?.role });
 
 async function run(action: string, fn: () => Promise<unknown>) {
 	try {
+		// a case id that is not a number is a bad request, not a server error
 		await fn();
 		return { action, ok: true };
 	} catch (e) {
@@ -67,21 +75,21 @@ const Assign = z.object({ assignee: z.string().trim().max(254).optional().transf
 export const actions = {
 	note: async ({ params, request, locals }) => {
 		const f = await form(request);
-		return run('note', () => addNote(Id.parse(params.id), f.text ?? '', actor(locals)));
+		return run('note', () => addNote(caseIdOf(params.id), f.text ?? '', actor(locals)));
 	},
 	status: async ({ params, request, locals }) => {
 		const f = Status.safeParse(await form(request));
 		if (!f.success) return fail(400, { action: 'status', message: `${f.error.issues[0]?.path.join('.')}: ${f.error.issues[0]?.message}` });
-		return run('status', () => setStatus(Id.parse(params.id), f.data.status, f.data.outcome, actor(locals)));
+		return run('status', () => setStatus(caseIdOf(params.id), f.data.status, f.data.outcome, actor(locals)));
 	},
 	assign: async ({ params, request, locals }) => {
 		const f = Assign.safeParse(await form(request));
 		if (!f.success) return fail(400, { action: 'assign', message: `${f.error.issues[0]?.path.join('.')}: ${f.error.issues[0]?.message}` });
-		return run('assign', () => assignCase(Id.parse(params.id), f.data.assignee, f.data.due_date, actor(locals)));
+		return run('assign', () => assignCase(caseIdOf(params.id), f.data.assignee, f.data.due_date, actor(locals)));
 	},
 	link: async ({ params, request, locals }) => {
 		const s = Id.safeParse((await form(request)).sample_id);
 		if (!s.success) return fail(400, { action: 'link', message: 'choose a sample' });
-		return run('link', () => linkSample(Id.parse(params.id), s.data, actor(locals)));
+		return run('link', () => linkSample(caseIdOf(params.id), s.data, actor(locals)));
 	}
 } satisfies Actions;

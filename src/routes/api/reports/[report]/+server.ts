@@ -6,7 +6,7 @@
 import { error } from '@sveltejs/kit';
 import { allowed } from '$lib/server/auth/roles';
 import { reportById } from '$lib/server/reports/registry';
-import { ReportError } from '$lib/server/reports/types';
+import { ReportError, ReportParamError } from '$lib/server/reports/types';
 import { htmlToPdf, PdfUnavailable } from '$lib/server/reports/pdf';
 import type { RequestHandler } from './$types';
 
@@ -23,6 +23,7 @@ export const GET: RequestHandler = async ({ params, url, locals }) => {
 		filename = built.filename;
 		pdf = await htmlToPdf(built.html);
 	} catch (e) {
+		if (e instanceof ReportParamError) error(400, e.message);
 		if (e instanceof ReportError) error(404, e.message);
 		if (e instanceof PdfUnavailable) error(503, e.message);
 		throw e;
