@@ -198,6 +198,10 @@ CREATE TABLE IF NOT EXISTS denial_claim_facts (
 	set_ids    INTEGER[] NOT NULL,      -- sorted code sets of the claim's denied lines
 	claims     BIGINT NOT NULL
 );
+-- the rendering provider of each fact (Denials' provider filter); added last, so INSERT ... SELECT
+-- lists it last; facts built before it have none and are rebuilt (facts_version.sql)
+ALTER TABLE denial_line_facts ADD COLUMN IF NOT EXISTS provider_npi VARCHAR;
+ALTER TABLE denial_claim_facts ADD COLUMN IF NOT EXISTS provider_npi VARCHAR;
 CREATE TABLE IF NOT EXISTS denial_facts_meta (
 	version     VARCHAR NOT NULL,
 	built_at    TIMESTAMP NOT NULL,

@@ -2,7 +2,8 @@
 -- remittance import (the only kinds that feed denial_lines) and with any change in the number
 -- of claim or remittance lines. No parameters.
 -- Columns: version
-SELECT concat_ws(':',
+-- 'p': facts carry the rendering provider (facts built before are rebuilt once).
+SELECT concat_ws(':', 'p',
 	(SELECT coalesce(max(import_id), 0) FROM imports WHERE status = 'succeeded' AND kind IN ('claims', 'remittance')),
 	(SELECT count(*) FROM imports WHERE status = 'succeeded' AND kind IN ('claims', 'remittance')),
 	(SELECT count(*) FROM claim_lines),

@@ -3,7 +3,7 @@
 -- Filters ('' = any): $specialty, $payer, $month (YYYY-MM of service), $category, $carc (a
 -- reason code as shown, e.g. 'CO-97'), $code (procedure code).
 -- Scope (the page's period, specialty and payer; NULL = any): $date_from DATE, $date_to DATE,
--- $scope_specialty VARCHAR, $scope_payer VARCHAR.
+-- $scope_specialty VARCHAR, $scope_payer VARCHAR, $scope_provider VARCHAR (rendering NPI).
 -- $limit INTEGER, $offset INTEGER; $excluded, $carc_codes, $carc_categories as denial_scored
 -- Columns: total (matching lines, on each row), source, claim_id, line_number, service_date,
 -- specialty, payer, rendering_npi, provider_name, procedure_code, modifiers, units,
@@ -30,6 +30,7 @@ WITH picked AS MATERIALIZED (
 		AND ($date_to::DATE IS NULL OR service_date <= $date_to::DATE)
 		AND ($scope_specialty::VARCHAR IS NULL OR specialty = $scope_specialty::VARCHAR)
 		AND ($scope_payer::VARCHAR IS NULL OR coalesce(payer, '(no payer)') = $scope_payer::VARCHAR)
+		AND ($scope_provider::VARCHAR IS NULL OR rendering_npi = $scope_provider::VARCHAR)
 	ORDER BY service_date, claim_id, line_number
 	LIMIT $limit OFFSET $offset
 ),

@@ -169,3 +169,14 @@ describe('the lines behind a scoped page', () => {
 		expect(medicare.total).toBe(4); // C3/1, C3/2, C5/1, C9/1
 	});
 });
+
+describe('scope: one rendering provider', () => {
+	it('Psych, Doc (3000000026): C4 (paid $200, patient-share partial $20) and C5 (denied $150); C6 and C7/2 are pending', async () => {
+		// adjudicated: C4/1, C4/2, C5/1, C7/1 = 4 lines, $470; denied: C5/1 = 1 line, $150; claims C4, C5, C7 = 3, denied 1
+		const r = await denialRates({ by: 'specialty', scope: { provider: '3000000026' } }, db.path);
+		expect(r.scope).toBe('all service dates, provider 3000000026');
+		expect(r.rows.map((x) => [x.group, x.claims, x.denied_claims, x.lines, x.denied_lines, x.charges, x.denied_charges])).toEqual([['Psychiatry', 3, 1, 4, 1, 470, 150]]);
+		const { rows } = await denialLines(DenialLinesQuery.parse({}), db.path, { provider: '3000000026' });
+		expect(rows.map((x) => `${x.claim_id}/${x.line_number}`)).toEqual(['C5/1']);
+	});
+});

@@ -64,7 +64,9 @@ export const DenialQuery = z.object({
 	from: z.string().max(10).optional().transform((v) => v || undefined),
 	to: z.string().max(10).optional().transform((v) => v || undefined),
 	specialty: z.string().max(200).optional().transform((v) => v || undefined),
-	scope_payer: z.string().max(200).optional().transform((v) => v || undefined)
+	scope_payer: z.string().max(200).optional().transform((v) => v || undefined),
+	/** a rendering provider (NPI) */
+	provider: z.union([z.string().regex(/^\d{10}$/, 'a provider is a 10-digit NPI'), z.literal('')]).optional().transform((v) => v || undefined)
 });
 export type DenialQuery = z.output<typeof DenialQuery>;
 

@@ -47,8 +47,8 @@ function params(excluded: readonly DenialCategory[]) {
 export function withFacts<T>(fn: (conn: DuckDBConnection, facts: FactsStatus) => Promise<T>, dbPath = defaultDbPath(), scope: DenialScope = {}): Promise<T> {
 	return withConnection(async (conn) => {
 		const facts = await ensureFacts(conn, dbPath);
-		if (scope.period || scope.specialty || scope.payer) {
-			const p = { month_from: scope.period?.from.slice(0, 7) ?? null, month_to: scope.period?.to.slice(0, 7) ?? null, specialty: scope.specialty ?? null, payer: scope.payer ?? null };
+		if (scope.period || scope.specialty || scope.payer || scope.provider) {
+			const p = { month_from: scope.period?.from.slice(0, 7) ?? null, month_to: scope.period?.to.slice(0, 7) ?? null, specialty: scope.specialty ?? null, payer: scope.payer ?? null, provider: scope.provider ?? null };
 			await runQuery(conn, 'denials/scope_lines', p);
 			await runQuery(conn, 'denials/scope_claims', p);
 		}
@@ -61,11 +61,13 @@ export interface DenialScope {
 	period?: Period | null;
 	specialty?: string;
 	payer?: string;
+	/** a rendering provider's NPI */
+	provider?: string;
 }
 
 /** The scope in words, for the page, exports and the CLI. */
 export function scopeText(s: DenialScope): string {
-	return [s.period ? `service dates ${periodLabel(s.period)}` : 'all service dates', s.specialty ? `specialty ${s.specialty}` : '', s.payer ? `payer ${s.payer}` : ''].filter(Boolean).join(', ');
+	return [s.period ? `service dates ${periodLabel(s.period)}` : 'all service dates', s.specialty ? `specialty ${s.specialty}` : '', s.payer ? `payer ${s.payer}` : '', s.provider ? `provider ${s.provider}` : ''].filter(Boolean).join(', ');
 }
 
 function toRateRows(rows: Row[], by: DenialBy, excluded: readonly DenialCategory[]): DenialRateRow[] {
@@ -162,7 +164,7 @@ export function denialLines(q: DenialLinesQuery, dbPath?: string, scope: DenialS
 			...params(excluded),
 			status: q.status, specialty: q.specialty, payer: q.payer, month: q.month, category: q.category,
 			carc: q.carc, code: q.code.toUpperCase(), limit: q.size, offset: (q.page - 1) * q.size,
-			date_from: scope.period?.from ?? null, date_to: scope.period?.to ?? null, scope_specialty: scope.specialty ?? null, scope_payer: scope.payer ?? null
+			date_from: scope.period?.from ?? null, date_to: scope.period?.to ?? null, scope_specialty: scope.specialty ?? null, scope_payer: scope.payer ?? null, scope_provider: scope.provider ?? null
 		});
 		const total = Number(rows[0]?.total ?? 0);
 		return { total, rows: rows.map(({ total: _t, ...rest }) => rest), columns: denialLineColumns, definition: describeDefinition(excluded) };

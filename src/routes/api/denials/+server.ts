@@ -9,6 +9,6 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ url }) => {
 	const q = DenialQuery.safeParse(searchInput(url.searchParams));
 	if (!q.success) error(400, `bad query: ${q.error.issues[0]?.path.join('.')}: ${q.error.issues[0]?.message}`);
-	const result = await denialRates({ by: q.data.by, exclude: q.data.exclude, scope: { period: await urlPeriod(url), specialty: q.data.specialty, payer: q.data.scope_payer } });
+	const result = await denialRates({ by: q.data.by, exclude: q.data.exclude, scope: { period: await urlPeriod(url), specialty: q.data.specialty, payer: q.data.scope_payer, provider: q.data.provider } });
 	return json({ by: result.by, definition: result.definition, scope: result.scope, facts_problem: result.facts_problem, rows: result.rows }, { headers: { 'cache-control': 'no-store' } });
 };

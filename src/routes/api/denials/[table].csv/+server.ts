@@ -21,7 +21,7 @@ export const GET: RequestHandler = async ({ params, url }) => {
 	let columns: string[];
 	let rows: Row[];
 	const t = table.data;
-	const scope = { period: await urlPeriod(url), specialty: q.data.specialty, payer: q.data.scope_payer };
+	const scope = { period: await urlPeriod(url), specialty: q.data.specialty, payer: q.data.scope_payer, provider: q.data.provider };
 	const scopeWords = scopeText(scope);
 	if (t === 'specialty' || t === 'payer' || t === 'month' || t === 'carc' || t === 'category') {
 		columns = [...rateColumns, 'scope'];
