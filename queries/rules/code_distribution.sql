@@ -1,11 +1,11 @@
 -- A provider's distribution over a rule's code family next to its peer group's (the E/M "bell
 -- curve"), from the provider-service summary.
--- $source VARCHAR, $year INTEGER (CMS data year; 0 = rows without one), $month_from DATE, $month_to DATE (claims: the period's months, NULL = open), $npi VARCHAR, $specialty VARCHAR, $den_codes VARCHAR[]
+-- $source VARCHAR, $years VARCHAR[] (CMS data years as text, one or those pooled; 0 = rows without one), $month_from DATE, $month_to DATE (claims: the period's months, NULL = open), $npi VARCHAR, $specialty VARCHAR, $den_codes VARCHAR[]
 -- Columns: procedure_code, provider_services, provider_share, peer_services, peer_share
 WITH fam AS (
 	SELECT procedure_code, rendering_npi, services
 	FROM provider_services
-	WHERE source = $source AND (source = 'claims' OR coalesce(data_year, 0) = $year) AND specialty = $specialty AND list_contains($den_codes, procedure_code)
+	WHERE source = $source AND (source = 'claims' OR list_contains($years::INTEGER[], coalesce(data_year, 0))) AND specialty = $specialty AND list_contains($den_codes, procedure_code)
 		AND (source = 'cms' OR $month_from::DATE IS NULL OR service_month >= $month_from::DATE)
 		AND (source = 'cms' OR $month_to::DATE IS NULL OR service_month <= $month_to::DATE)
 ),

@@ -5,10 +5,11 @@
 -- service or payer ($peer_by: specialty | pos | payer).
 -- Mean allowed amounts (per service) of numerator services and of the other denominator
 -- services feed "dollars at risk".
--- CMS rows are one data year at a time ($year; claims rows ignore it): years are never pooled.
+-- CMS rows are one data year at a time, or the years the user chose to pool ($years; claims rows
+-- ignore it): years are never pooled silently.
 -- Claims rows can be restricted to a period of whole months ($month_from, $month_to: first days
 -- of the first and last month, NULL = open); CMS rows have no months.
--- $source VARCHAR, $year INTEGER (0 = rows without a year), $month_from DATE, $month_to DATE, $den_codes VARCHAR[], $num_codes VARCHAR[], $num_modifiers VARCHAR[], $peer_by VARCHAR
+-- $source VARCHAR, $years VARCHAR[] (data years as text; 0 = rows without a year), $month_from DATE, $month_to DATE, $den_codes VARCHAR[], $num_codes VARCHAR[], $num_modifiers VARCHAR[], $peer_by VARCHAR
 -- Columns: provider_npi, provider_name, specialty, peer_extra, numerator, denominator,
 -- num_mean_allowed, other_mean_allowed
 WITH lines AS (
@@ -17,7 +18,7 @@ WITH lines AS (
 		CASE WHEN len($num_modifiers) > 0 THEN list_has_any(modifiers, $num_modifiers)
 			ELSE list_contains($num_codes, procedure_code) END AS in_numerator
 	FROM provider_services
-	WHERE source = $source AND (source = 'claims' OR coalesce(data_year, 0) = $year) AND list_contains($den_codes, procedure_code)
+	WHERE source = $source AND (source = 'claims' OR list_contains($years::INTEGER[], coalesce(data_year, 0))) AND list_contains($den_codes, procedure_code)
 		AND (source = 'cms' OR $month_from::DATE IS NULL OR service_month >= $month_from::DATE)
 		AND (source = 'cms' OR $month_to::DATE IS NULL OR service_month <= $month_to::DATE)
 )

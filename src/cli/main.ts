@@ -44,7 +44,7 @@ const usage = `usage: claimlens <command> [flags]   (every command takes --db FI
   kinds                                         the import kinds: label, fields and synonyms (the registry)
   imports                                       the import log
   rejects  IMPORT_ID [--csv]                    rejected rows of one import
-  flags    [--rule ID] [--specialty S] [--all] [--source claims|cms] [--year YYYY]
+  flags    [--rule ID] [--specialty S] [--all] [--source claims|cms] [--year YYYY | --years 2019,2020 (CMS years pooled as chosen)]
            [--from YYYY-MM-01 --to YYYY-MM-DD | --quarter 2025-Q1 | --year-period 2025 | --last-12-months] [--direction high|low]
            [--benchmark own|national|both [--national-year Y]]  own peers, national CMS peers (the imported CMS file), or both
                                                 risk flags (peer-comparison and line rules, both directions); CMS: one data year

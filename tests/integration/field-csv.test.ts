@@ -176,6 +176,12 @@ describe.skipIf(!field)('field CMS files', () => {
 		expect(await pick(2020)).toEqual({ year: 2020, years: [2020, 2019], x: 82, n: 253 });
 		// no year asked: the newest, stated
 		expect(await pick()).toMatchObject({ year: 2020, x: 82, n: 253 });
+		// pooled only when the user names the years: (160 + 82) / (510 + 253)
+		const pooled = await listFlags({ source: 'cms', rule: 'mohs_additional_stages', all: true, years: [2019, 2020] }, db.path);
+		expect(pooled.pooled_years).toEqual([2019, 2020]);
+		expect(pooled.filtered.find((x) => x.provider_npi === '1003011404')).toMatchObject({ numerator: 242, denominator: 763 });
+		// one year named is no pool
+		expect((await listFlags({ source: 'cms', rule: 'mohs_additional_stages', all: true, years: [2019] }, db.path)).pooled_years).toBeNull();
 	}));
 
 	it('a CMS file whose name names no year is refused unless --year is given', () => withDb(async (db) => {

@@ -1,5 +1,5 @@
 // claimlens flags [--rule ID] [--specialty S] [--severity S] [--all] [--source claims|cms]
-//                 [--peer-by specialty|pos|payer] [--year YYYY (CMS data year)] [--flag-rule z|fdr [--fdr-q 0.05]]
+//                 [--peer-by specialty|pos|payer] [--year YYYY (CMS data year) | --years 2019,2020 (pooled, as chosen)] [--flag-rule z|fdr [--fdr-q 0.05]]
 //                 [--from YYYY-MM-01 --to YYYY-MM-DD (whole months) | --quarter 2025-Q1 | --year-period 2025 | --last-12-months]
 //                 [--direction high|low] [--benchmark own|national|both [--national-year Y | --year Y]] [--json]
 // With a national benchmark on claim data, --year is the CMS data year compared with.
@@ -32,7 +32,7 @@ const pct = (r: number | null) => (r === null ? '' : `${(r * 100).toFixed(1)}%`)
 export async function flagsCommand(argv: string[]): Promise<void> {
 	const { flags } = parseFlags(
 		argv,
-		{ rule: { type: 'string' }, specialty: { type: 'string' }, severity: { type: 'string' }, q: { type: 'string' }, all: { type: 'boolean' }, source: { type: 'string' }, 'peer-by': { type: 'string' }, year: { type: 'string' }, 'flag-rule': { type: 'string' }, 'fdr-q': { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, quarter: { type: 'string' }, 'year-period': { type: 'string' }, 'last-12-months': { type: 'boolean' }, direction: { type: 'string' }, benchmark: { type: 'string' }, 'national-year': { type: 'string' } },
+		{ rule: { type: 'string' }, specialty: { type: 'string' }, severity: { type: 'string' }, q: { type: 'string' }, all: { type: 'boolean' }, source: { type: 'string' }, 'peer-by': { type: 'string' }, year: { type: 'string' }, 'flag-rule': { type: 'string' }, 'fdr-q': { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, quarter: { type: 'string' }, 'year-period': { type: 'string' }, 'last-12-months': { type: 'boolean' }, direction: { type: 'string' }, benchmark: { type: 'string' }, 'national-year': { type: 'string' }, years: { type: 'string' } },
 		Flags
 	);
 	if (flags.rule && !ruleIds().includes(flags.rule)) throw new CliError(`--rule: unknown rule ${flags.rule} (known: ${ruleIds().join(', ')})`);

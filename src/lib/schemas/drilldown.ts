@@ -10,6 +10,8 @@ export const DrilldownQuery = z.object({
 	/** the flag's source and, for CMS, its data year (the drill-down shows the same evaluation) */
 	source: z.enum(['claims', 'cms']).optional(),
 	year: z.coerce.number().int().min(0).max(2099).optional(),
+	/** CMS source: data years to pool, chosen by the user ("2019,2020"); one year = no pooling */
+	years: z.string().regex(/^\d{4}(,\d{4})*$/, 'years are YYYY,YYYY').optional().transform((v) => (v ? v.split(',').map(Number) : undefined)),
 	/** the flag rule of the evaluation (z default, or fdr: Benjamini-Hochberg q <= 0.05) */
 	flag_rule: z.enum(['z', 'fdr']).optional(),
 	/** its FDR level (flag when q <= fdr_q) */

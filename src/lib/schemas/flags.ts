@@ -82,6 +82,8 @@ export const FlagQuery = z.object({
 	fdr_q: FdrQ.optional(),
 	/** CMS source: the data year (default the newest imported) */
 	year: z.coerce.number().int().min(0).max(2099).optional(),
+	/** CMS source: data years to pool, chosen by the user ("2019,2020"); one year = no pooling */
+	years: z.string().regex(/^\d{4}(,\d{4})*$/, 'years are YYYY,YYYY').optional().transform((v) => (v ? v.split(',').map(Number) : undefined)),
 	/** a period of whole months (both or neither; validated by parsePeriod) */
 	/** a period shortcut: all, last12, a year (2025) or a quarter (2025-Q1); else from/to */
 	period: z.string().max(10).optional().transform((v) => v || undefined),

@@ -23,6 +23,7 @@ export const load = (async ({ url, setHeaders, locals }) => {
 		source: result.source,
 		year: result.year,
 		years: result.years,
+		pooled_years: result.pooled_years,
 		peerBy: result.peerBy,
 		rules: result.rules,
 		multiplicity: result.multiplicity,

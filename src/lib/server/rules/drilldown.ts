@@ -36,6 +36,8 @@ export interface Drilldown {
 	period: Period | null;
 	/** the national benchmark in force (claims) */
 	national: NationalBenchmark;
+	/** CMS source: the years pooled as the user chose, else null */
+	pooled_years: number[] | null;
 	/** the flag rule of the evaluation: z > threshold (default) or fdr (q <= 0.05) */
 	flagRule: 'z' | 'fdr';
 	/** the FDR level in force (q_threshold of the evaluation) */
@@ -78,10 +80,10 @@ export function funnelCurve(p0: number, d: OverDispersion, zLimit: number, peerN
 		});
 }
 
-export async function getDrilldown(opts: { npi: string; ruleId: string; peerBy?: PeerBy; source?: Source; year?: number; flagRule?: 'z' | 'fdr'; fdrQ?: number; period?: Period | null; benchmark?: Benchmark; nationalYear?: number; dbPath?: string }): Promise<Drilldown> {
+export async function getDrilldown(opts: { npi: string; ruleId: string; peerBy?: PeerBy; source?: Source; year?: number; pooledYears?: number[]; flagRule?: 'z' | 'fdr'; fdrQ?: number; period?: Period | null; benchmark?: Benchmark; nationalYear?: number; dbPath?: string }): Promise<Drilldown> {
 	const dbPath = opts.dbPath ?? defaultDbPath();
 	const { peer, line } = findRule(opts.ruleId);
-	const ev = await evaluateRules({ peerBy: opts.peerBy, source: opts.source, year: opts.year, flagRule: opts.flagRule, fdrQ: opts.fdrQ, period: opts.period, benchmark: opts.benchmark, nationalYear: opts.nationalYear, dbPath });
+	const ev = await evaluateRules({ peerBy: opts.peerBy, source: opts.source, year: opts.year, pooledYears: opts.pooledYears, flagRule: opts.flagRule, fdrQ: opts.fdrQ, period: opts.period, benchmark: opts.benchmark, nationalYear: opts.nationalYear, dbPath });
 	const mine = ev.rows.filter((r) => r.provider_npi === opts.npi);
 	const row = mine.find((r) => r.rule_id === opts.ruleId) ?? null;
 	const identity = await withConnection(
@@ -103,6 +105,7 @@ export async function getDrilldown(opts: { npi: string; ruleId: string; peerBy?:
 		peerBy: ev.peerBy,
 		period: ev.period,
 		national: ev.national,
+		pooled_years: ev.pooled_years,
 		flagRule: ev.multiplicity.flag_rule,
 		fdrQ: ev.multiplicity.q_threshold,
 		row,
@@ -126,8 +129,8 @@ export async function getDrilldown(opts: { npi: string; ruleId: string; peerBy?:
 		base.curve = funnelCurve(p0, d, peer.z_threshold, base.peers.map((p) => p.n));
 	}
 	await withConnection(async (conn) => {
-		const codes = resolveCodes(peer, await presentCodes(conn, ev.source as string, ev.year ?? 0));
-		base.codeDistribution = await runQuery(conn, 'rules/code_distribution', { source: ev.source as string, year: ev.year ?? 0, npi: opts.npi, specialty, den_codes: codes.den, month_from: ev.period?.from ?? null, month_to: ev.period?.to ?? null });
+		const codes = resolveCodes(peer, [...new Set((await Promise.all((ev.pooled_years ?? [ev.year ?? 0]).map((y) => presentCodes(conn, ev.source as string, y)))).flat())]);
+		base.codeDistribution = await runQuery(conn, 'rules/code_distribution', { source: ev.source as string, years: (ev.pooled_years ?? [ev.year ?? 0]).map(String), npi: opts.npi, specialty, den_codes: codes.den, month_from: ev.period?.from ?? null, month_to: ev.period?.to ?? null });
 		// the national specialty's distribution over the same codes (national benchmark)
 		const type = row?.national_group ?? null;
 		if (ev.national.year !== null && type) {

@@ -51,6 +51,8 @@ export interface Evaluation {
 	year: number | null;
 	/** CMS source: every data year imported, newest first (each is its own pool) */
 	years: number[];
+	/** CMS source: the years the user chose to pool (two or more), else null: never pooled silently */
+	pooled_years: number[] | null;
 	peerBy: PeerBy;
 	/** the service-date period evaluated (whole months; claims only), null = every service date */
 	period: Period | null;
@@ -69,12 +71,12 @@ export async function defaultSource(conn: DuckDBConnection): Promise<Source | nu
 	return s === 'claims' || s === 'cms' ? s : null;
 }
 
-async function peerCounts(conn: DuckDBConnection, rule: PeerRule, source: Source, year: number, peerBy: PeerBy, present: string[], period: Period | null): Promise<PeerCounts[]> {
+async function peerCounts(conn: DuckDBConnection, rule: PeerRule, source: Source, years: number[], peerBy: PeerBy, present: string[], period: Period | null): Promise<PeerCounts[]> {
 	const { den, num } = resolveCodes(rule, present);
 	if (!den.length) return [];
 	return (await runQuery(conn, 'rules/peer_counts', {
 		source,
-		year,
+		years: years.map(String),
 		den_codes: den,
 		num_codes: num,
 		num_modifiers: rule.numerator.modifiers,
@@ -84,14 +86,16 @@ async function peerCounts(conn: DuckDBConnection, rule: PeerRule, source: Source
 	})) as unknown as PeerCounts[];
 }
 
-async function evaluateAll(conn: DuckDBConnection, source: Source | null, peerBy: PeerBy, year: number | null, years: number[], flagRule: FlagRule, fdrQ: number, period: Period | null, benchmark: Benchmark, nationalYear: number | undefined): Promise<Evaluation> {
+async function evaluateAll(conn: DuckDBConnection, source: Source | null, peerBy: PeerBy, year: number | null, years: number[], flagRule: FlagRule, fdrQ: number, period: Period | null, benchmark: Benchmark, nationalYear: number | undefined, pooled: number[] | null): Promise<Evaluation> {
 	const catalog = loadCatalog();
 	const rows: FlagRow[] = [];
 	const rules: RuleStatus[] = [];
 	const checks: PeerCheck[] = [];
 	const peerRows: Record<string, FlagRow[]> = {};
 	const groups: Record<string, PeerGroupStats[]> = {};
-	const present = source ? ((await runQuery(conn, 'rules/distinct_codes', { source, year: year ?? 0 })).map((r) => String(r.procedure_code))) : [];
+	// the CMS years evaluated: the one chosen, or those the user pooled
+	const yearList = pooled ?? [year ?? 0];
+	const present = source ? [...new Set((await Promise.all(yearList.map((y) => runQuery(conn, 'rules/distinct_codes', { source, year: y })))).flat().map((r) => String(r.procedure_code)))] : [];
 	for (const rule of catalog.peer) {
 		if (!source) {
 			rules.push({ rule_id: rule.id, kind: 'peer', title: rule.title, evaluated: false, note: 'no claim lines or CMS provider-service rows imported', providers: 0, flagged: 0, small_peer_groups: [] });
@@ -101,7 +105,7 @@ async function evaluateAll(conn: DuckDBConnection, source: Source | null, peerBy
 			rules.push({ rule_id: rule.id, kind: 'peer', title: rule.title, evaluated: false, note: 'needs modifiers, which the CMS provider-and-service file does not carry', providers: 0, flagged: 0, small_peer_groups: [] });
 			continue;
 		}
-		const result = evaluatePeerRule(rule, await peerCounts(conn, rule, source, year ?? 0, peerBy, present, period));
+		const result = evaluatePeerRule(rule, await peerCounts(conn, rule, source, yearList, peerBy, present, period));
 		for (const r of result.rows) (r.period_from = period?.from ?? null), (r.period_to = period?.to ?? null);
 		rows.push(...result.rows);
 		checks.push(...result.checks);
@@ -137,7 +141,7 @@ async function evaluateAll(conn: DuckDBConnection, source: Source | null, peerBy
 		rows.push(...summary);
 		rules.push({ rule_id: rule.id, kind: 'line', title: rule.title, evaluated: true, note: '', providers: summary.length, flagged: summary.length, small_peer_groups: [] });
 	}
-	return { source, year, years, peerBy, period, national, rows, rules, groups, multiplicity };
+	return { source, year, years, pooled_years: pooled, peerBy, period, national, rows, rules, groups, multiplicity };
 }
 
 /**
@@ -167,7 +171,7 @@ async function applyNational(conn: DuckDBConnection, peerRules: PeerRule[], rows
 			for (const r of mine) Object.assign(r, { national_year: year, national_group: null, national_providers: null, national_rate: null, national_percentile: null, national_z: null, national_flagged: false, national_direction: null, national_reason: 'needs modifiers, which the CMS file does not carry: own peers only' });
 			continue;
 		}
-		const groups = nationalGroups(rule, await peerCounts(conn, rule, 'cms', year, 'specialty', present, null));
+		const groups = nationalGroups(rule, await peerCounts(conn, rule, 'cms', [year], 'specialty', present, null));
 		for (const r of mine) {
 			const type = mapped.get(r.specialty) ?? null;
 			const n = compareNational(rule, r, type ? groups.get(type) : undefined, year, type);
@@ -201,7 +205,7 @@ export function clearRuleCache(): void {
 const cmsYears = processMap<string, Promise<number[]>>('cms-years');
 
 /** Every rule over the whole database (cached until the next import). */
-export function evaluateRules(opts: { source?: Source; peerBy?: PeerBy; year?: number; flagRule?: FlagRule; fdrQ?: number; period?: Period | null; benchmark?: Benchmark; nationalYear?: number; dbPath?: string } = {}): Promise<Evaluation> {
+export function evaluateRules(opts: { source?: Source; peerBy?: PeerBy; year?: number; pooledYears?: number[]; flagRule?: FlagRule; fdrQ?: number; period?: Period | null; benchmark?: Benchmark; nationalYear?: number; dbPath?: string } = {}): Promise<Evaluation> {
 	const dbPath = opts.dbPath ?? defaultDbPath();
 	return withConnection(async (conn) => {
 		const source = opts.source ?? (await defaultSource(conn));
@@ -223,12 +227,15 @@ export function evaluateRules(opts: { source?: Source; peerBy?: PeerBy; year?: n
 		// a period applies to claim lines only (a CMS file is one data year)
 		const period = source === 'claims' ? (opts.period ?? null) : null;
 		const benchmark = source === 'claims' ? (opts.benchmark ?? 'own') : 'own';
-		const key = `${version}${source}|${peerBy}|${year}|${flagRule}|${fdrQ}|${period ? `${period.from}..${period.to}` : 'all'}|${benchmark}|${benchmark === 'own' ? '' : (opts.nationalYear ?? 'newest')}`;
+		// CMS years pooled only when the user names two or more imported years
+		const chosen = source === 'cms' ? [...new Set((opts.pooledYears ?? []).filter((y) => years.includes(y)))].sort((a, b) => a - b) : [];
+		const pooled = chosen.length > 1 ? chosen : null;
+		const key = `${version}${source}|${peerBy}|${year}|${flagRule}|${fdrQ}|${period ? `${period.from}..${period.to}` : 'all'}|${benchmark}|${benchmark === 'own' ? '' : (opts.nationalYear ?? 'newest')}|${pooled ? pooled.join('+') : ''}`;
 		let p = cache.get(key);
 		if (!p) {
 			// evaluations of an older data version go; other years and peer groupings of this one stay
 			for (const k of cache.keys()) if (k.startsWith(`${dbPath}|`) && !k.startsWith(version)) cache.delete(k);
-			p = evaluateAll(conn, source, peerBy, year, years, flagRule, fdrQ, period, benchmark, opts.nationalYear);
+			p = evaluateAll(conn, source, peerBy, year, years, flagRule, fdrQ, period, benchmark, opts.nationalYear, pooled);
 			cache.set(key, p);
 			p.catch(() => cache.delete(key));
 		}
@@ -253,7 +260,7 @@ const severityRank = { high: 3, medium: 2, low: 1, none: 0 } as const;
  */
 export async function listFlags(query: FlagQuery = {}, dbPath?: string): Promise<Evaluation & { filtered: FlagRow[] }> {
 	const period = query.period || query.from || query.to ? resolvePeriod(query, query.period === 'last12' ? await lastServiceDate(dbPath) : null) : null;
-	const ev = await evaluateRules({ source: query.source, peerBy: query.peer_by, year: query.year, flagRule: query.flag_rule, fdrQ: query.fdr_q, period, benchmark: query.benchmark, nationalYear: query.national_year ?? (query.benchmark && query.benchmark !== 'own' ? query.year : undefined), dbPath });
+	const ev = await evaluateRules({ source: query.source, peerBy: query.peer_by, year: query.year, pooledYears: query.years, flagRule: query.flag_rule, fdrQ: query.fdr_q, period, benchmark: query.benchmark, nationalYear: query.national_year ?? (query.benchmark && query.benchmark !== 'own' ? query.year : undefined), dbPath });
 	const q = query.q?.trim().toLowerCase();
 	const filtered = ev.rows
 		.filter((r) => query.all || r.flagged)

@@ -12,7 +12,7 @@ export const GET: RequestHandler = async ({ url }) => {
 	const q = Query.safeParse(Object.fromEntries(url.searchParams));
 	if (!q.success) error(400, `bad query: ${q.error.issues[0]?.path.join('.')}: ${q.error.issues[0]?.message}`);
 	try {
-		const d = await getDrilldown({ npi: q.data.npi, ruleId: q.data.rule, peerBy: q.data.peer_by, source: q.data.source, year: q.data.year, flagRule: q.data.flag_rule, fdrQ: q.data.fdr_q });
+		const d = await getDrilldown({ npi: q.data.npi, ruleId: q.data.rule, peerBy: q.data.peer_by, source: q.data.source, year: q.data.year, pooledYears: q.data.years, flagRule: q.data.flag_rule, fdrQ: q.data.fdr_q });
 		const rows = d.peers.map((p) => ({ npi: p.npi, name: p.name, n: p.n, rate: p.rate, flagged: p.flagged, self: p.npi === d.npi }));
 		return arrowResponse(rowsToArrow({ npi: 'text', name: 'text', n: 'number', rate: 'number', flagged: 'bool', self: 'bool' }, rows));
 	} catch (e) {

@@ -23,7 +23,7 @@ export const load = (async ({ params, url, setHeaders, locals }) => {
 			if (e instanceof PeriodError) error(400, e.message);
 			throw e;
 		}
-		const { peers, ...d } = await getDrilldown({ npi: npi.data, ruleId: q.data.rule, peerBy: q.data.peer_by, source: q.data.source, year: q.data.year, flagRule: q.data.flag_rule, fdrQ: q.data.fdr_q, period, benchmark: q.data.benchmark, nationalYear: q.data.national_year });
+		const { peers, ...d } = await getDrilldown({ npi: npi.data, ruleId: q.data.rule, peerBy: q.data.peer_by, source: q.data.source, year: q.data.year, pooledYears: q.data.years, flagRule: q.data.flag_rule, fdrQ: q.data.fdr_q, period, benchmark: q.data.benchmark, nationalYear: q.data.national_year });
 		// quarterly history (claims, peer rules): the trend of this provider against its peers
 		const history = d.source === 'claims' && d.ruleKind === 'peer' ? await providerHistory({ npi: npi.data, ruleId: d.ruleId, peerBy: q.data.peer_by }) : [];
 		const role = locals.user?.role ?? null;
