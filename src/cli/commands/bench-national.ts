@@ -2,7 +2,8 @@
 // 1. writes a synthetic CMS by-Provider-and-Service file of N rows (CMS layout; about 9 rows per
 //    provider over 14 provider types; E/M, ED, psychotherapy, venipuncture and Mohs codes with
 //    counts of 11 or more, as CMS publishes) without holding it in memory;
-// 2. imports the synthetic demo of M own claim lines into a fresh database (child process);
+// 2. writes M own claim lines (about 3,500 per provider, seven specialties) and imports them into
+//    a fresh database (child process);
 // 3. imports the national file through the product (kind cms-provider-service, data year 2023)
 //    into that database in a child process: seconds and the process's peak memory (maxRSS);
 // 4. evaluates every peer rule against national peers, cold, in a child process (seconds, peak
@@ -20,7 +21,7 @@ import { fmtInt, info, printJson } from '../output.ts';
 const Flags = z.object({
 	rows: z.coerce.number().int().min(1000).default(10_000_000),
 	lines: z.coerce.number().int().min(5000).default(1_000_000),
-	step: z.enum(['import', 'rules']).optional(),
+	step: z.enum(['import', 'rules', 'own']).optional(),
 	file: z.string().optional(),
 	db: z.string().optional(),
 	json: z.boolean().optional()
@@ -65,6 +66,46 @@ function npi(i: number): string {
 		sum += d > 9 ? d - 9 : d;
 	}
 	return `${base}${(10 - (sum % 10)) % 10}`;
+}
+
+/**
+ * Own claim lines at scale without the demo generator (which keeps 200 providers and slows as
+ * their days fill): about 3,500 lines per provider over 2024-2025, seven specialties with the
+ * code families of the peer rules, one line per claim.
+ */
+async function writeOwn(path: string, lines: number): Promise<void> {
+	const out = createWriteStream(path);
+	const r = rng(2024);
+	const specs: [string, string[]][] = [
+		['Internal Medicine', ['99212', '99213', '99214', '99215', '99203', '99204', '36415']],
+		['Family Practice', ['99212', '99213', '99214', '99215', '99203', '99204', '36415']],
+		['Psychiatry', ['90832', '90834', '90837', '99213', '99214']],
+		['Emergency Medicine', ['99282', '99283', '99284', '99285', '99291']],
+		['Dermatology', ['99213', '99214', '17311', '17312', '17313', '17314', '11102']],
+		['Endocrinology', ['99213', '99214', '99215', '36415']],
+		['Pulmonary/Critical Care', ['99213', '99214', '99291', '36415', '94010']]
+	];
+	out.write('claim_id,line_number,patient_id,rendering_npi,provider_name,specialty,payer,service_date,procedure_code,units,allowed_amount,paid_amount,line_status\n');
+	const providers = Math.max(20, Math.round(lines / 3500));
+	let chunk = '';
+	for (let i = 0; i < lines; i++) {
+		const p = i % providers;
+		const [spec, codes] = specs[p % specs.length] as [string, string[]];
+		// each provider leans on the last code of its family a little more or less (a few a lot)
+		const lean = ((p * 7919) % 100) / 100;
+		const code = r() < 0.15 + lean * 0.2 ? (codes[codes.length - 1] as string) : (codes[Math.floor(r() * (codes.length - 1))] as string);
+		const day = Math.floor(r() * 730);
+		const d = new Date(Date.UTC(2024, 0, 1 + day)).toISOString().slice(0, 10);
+		const amount = (40 + Math.floor(r() * 200)).toFixed(2);
+		chunk += `B${i},1,P${Math.floor(r() * 5_000_000)},${npi(2_000_000 + p)},"Own ${p}",${spec},Medicare,${d},${code},1,${amount},${amount},paid\n`;
+		if (chunk.length > 1 << 20) {
+			if (!out.write(chunk)) await once(out, 'drain');
+			chunk = '';
+		}
+	}
+	out.write(chunk);
+	out.end();
+	await once(out, 'finish');
 }
 
 async function writeNational(path: string, rows: number): Promise<void> {
@@ -114,6 +155,12 @@ export async function benchNationalCommand(argv: string[]): Promise<void> {
 		const r = await importFile(flags.file, { kind: 'cms-provider-service', year: 2023, dbPath: flags.db });
 		return printJson({ seconds: (performance.now() - t0) / 1000, rows: r.rowsLoaded, peakMemoryMB: peakMB() });
 	}
+	if (flags.step === 'own' && flags.file && flags.db) {
+		const { importFile } = await import('../../lib/server/ingest/import-file.ts');
+		const t0 = performance.now();
+		const r = await importFile(flags.file, { kind: 'claims', dbPath: flags.db });
+		return printJson({ seconds: (performance.now() - t0) / 1000, rows: r.rowsLoaded, peakMemoryMB: peakMB() });
+	}
 	if (flags.step === 'rules' && flags.db) {
 		const { evaluateRules, serviceRange } = await import('../../lib/server/rules/evaluate.ts');
 		const { getDrilldown } = await import('../../lib/server/rules/drilldown.ts');
@@ -148,9 +195,12 @@ export async function benchNationalCommand(argv: string[]): Promise<void> {
 	await writeNational(file, flags.rows);
 	info(`written in ${((performance.now() - t0) / 1000).toFixed(1)} s (${fmtInt(statSync(file).size / 1e6)} MB)`);
 	for (const f of [db, `${db}.wal`]) rmSync(f, { force: true });
+	const ownFile = resolve(dir, `own_${flags.lines}.csv`);
 	t0 = performance.now();
-	execFileSync(process.execPath, [resolve(appRoot(), 'bin', 'claimlens.js'), 'demo', '--lines', String(flags.lines), '--db', db], { stdio: ['ignore', 'ignore', 'inherit'] });
-	info(`own claims: ${fmtInt(flags.lines)} demo lines imported in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+	await writeOwn(ownFile, flags.lines);
+	info(`own claims: ${fmtInt(flags.lines)} lines written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+	const own = child(['bench-national', '--step', 'own', '--file', ownFile, '--db', db]);
+	info(`own claims imported: ${fmtInt(own.rows as number)} lines in ${(own.seconds as number).toFixed(1)} s, peak memory ${fmtInt(own.peakMemoryMB as number)} MB`);
 	const imp = child(['bench-national', '--step', 'import', '--file', file, '--db', db]);
 	info(`import: ${fmtInt(imp.rows as number)} rows in ${(imp.seconds as number).toFixed(1)} s, peak memory ${fmtInt(imp.peakMemoryMB as number)} MB`);
 	const rules = child(['bench-national', '--step', 'rules', '--db', db]);
