@@ -218,6 +218,7 @@ describe('progress the route reports', () => {
 			'loading: building the denial tables',
 			'loading: saving',
 			'warming: computing risk flags',
+			'warming: charting the quarterly history',
 			'warming: summarising the overview',
 			'warming: summarising denials'
 		]);

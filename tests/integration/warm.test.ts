@@ -19,9 +19,12 @@ describe('warming the page caches', () => {
 		const steps: string[] = [];
 		await warmCaches(db.path, (s) => steps.push(s));
 		expect(steps).toEqual([...warmSteps]);
-		expect(steps).toEqual(['computing risk flags', 'summarising the overview', 'summarising denials']);
+		expect(steps).toEqual(['computing risk flags', 'charting the quarterly history', 'summarising the overview', 'summarising denials']);
 		expect(keysFor('rule-evaluations')).toHaveLength(1);
-		expect(keysFor('data-version').map((k) => k.split('|')[2]).sort()).toEqual(['denials-page', 'overview']);
+		// one quarterly evaluation per peer rule (9 in the catalog), the overview and denials
+		const named = keysFor('data-version').map((k) => k.split('|')[2]);
+		expect([...new Set(named)].sort()).toEqual(['denials-page', 'overview', 'rule-quarters']);
+		expect(named.filter((n) => n === 'rule-quarters')).toHaveLength(9);
 		// a page's request for the same answer is the cached promise, not a new evaluation
 		const cached = processMap<string, Promise<unknown>>('rule-evaluations').get(keysFor('rule-evaluations')[0] as string);
 		const { evaluateRules } = await import('../../src/lib/server/rules/evaluate.ts');

@@ -7,9 +7,10 @@ import { defaultDbPath } from './db/database.ts';
 import { getOverview } from './overview/get-overview.ts';
 import { getDenialsPage } from './denials/get-denials.ts';
 import { listFlags } from './rules/evaluate.ts';
+import { historyIndex } from './rules/history.ts';
 
 /** The steps in order, as the progress line names them. */
-export const warmSteps = ['computing risk flags', 'summarising the overview', 'summarising denials'] as const;
+export const warmSteps = ['computing risk flags', 'charting the quarterly history', 'summarising the overview', 'summarising denials'] as const;
 export type WarmStep = (typeof warmSteps)[number];
 
 /** Fills the page caches for the current data; `onStep` hears each step before it runs. Returns seconds taken. */
@@ -17,6 +18,9 @@ export async function warmCaches(dbPath = defaultDbPath(), onStep?: (step: WarmS
 	const t0 = Date.now();
 	onStep?.('computing risk flags');
 	await listFlags({}, dbPath);
+	// the flags table's sparklines and statuses (and each drill-down's history) per rule and quarter
+	onStep?.('charting the quarterly history');
+	await historyIndex({ dbPath });
 	onStep?.('summarising the overview');
 	await getOverview(dbPath);
 	onStep?.('summarising denials');

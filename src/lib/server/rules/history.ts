@@ -4,6 +4,7 @@
 // One function answers the drill-down's trend, the flags table's sparklines and statuses, and
 // `claimlens history`.
 import { defaultDbPath, withConnection } from '../db/database.ts';
+import { cachedByDataVersion } from '../db/version-cache.ts';
 import { runQuery } from '../db/query-files.ts';
 import { loadCatalog, resolveCodes } from './catalog.ts';
 import { evaluatePeerRule, type PeerCounts } from './peer-engine.ts';
@@ -87,24 +88,36 @@ export async function providerHistory(o: { npi: string; ruleId: string; quarters
 	});
 }
 
-/** One peer rule's quarters from a single query grouped by quarter (peer_counts_by_quarter.sql). */
+/**
+ * One peer rule evaluated per quarter from a single query grouped by quarter
+ * (peer_counts_by_quarter.sql), every provider's rows; cached per data version, so the
+ * drill-down and the flags table's sparklines share it (and the warm-up after an import fills it).
+ */
+function peerRuleQuarters(rule: PeerRule, quarters: string[], peerBy: PeerBy, dbPath: string): Promise<Map<string, FlagRow[]>> {
+	return cachedByDataVersion('rule-quarters', { rule: rule.id, quarters, peerBy }, async () => {
+		const counts = await withConnection(async (conn) => {
+			const present = (await runQuery(conn, 'rules/distinct_codes', { source: 'claims', year: 0 })).map((r) => String(r.procedure_code));
+			const { den, num } = resolveCodes(rule, present);
+			if (!den.length) return [];
+			return runQuery(conn, 'rules/peer_counts_by_quarter', { den_codes: den, num_codes: num, num_modifiers: rule.numerator.modifiers, peer_by: peerBy, month_from: quarterPeriod(quarters[0] as string).from, month_to: quarterPeriod(quarters.at(-1) as string).to });
+		}, dbPath);
+		const byQuarter = new Map<string, PeerCounts[]>();
+		for (const c of counts) {
+			const list = byQuarter.get(String(c.quarter)) ?? [];
+			list.push({ ...(c as unknown as PeerCounts), numerator: Number(c.numerator), denominator: Number(c.denominator) });
+			byQuarter.set(String(c.quarter), list);
+		}
+		return new Map(quarters.map((q) => [q, evaluatePeerRule(rule, byQuarter.get(q) ?? []).rows]));
+	}, dbPath);
+}
+
+/** One peer rule's history for one provider (peerRuleQuarters). */
 async function peerRuleHistory(rule: PeerRule, npi: string, n: number, peerBy: PeerBy, dbPath: string): Promise<QuarterPoint[]> {
 	const quarters = await historyQuarters(n, dbPath);
 	if (!quarters.length) return [];
-	const counts = await withConnection(async (conn) => {
-		const present = (await runQuery(conn, 'rules/distinct_codes', { source: 'claims', year: 0 })).map((r) => String(r.procedure_code));
-		const { den, num } = resolveCodes(rule, present);
-		if (!den.length) return [];
-		return runQuery(conn, 'rules/peer_counts_by_quarter', { den_codes: den, num_codes: num, num_modifiers: rule.numerator.modifiers, peer_by: peerBy, month_from: quarterPeriod(quarters[0] as string).from, month_to: quarterPeriod(quarters.at(-1) as string).to });
-	}, dbPath);
-	const byQuarter = new Map<string, PeerCounts[]>();
-	for (const c of counts) {
-		const list = byQuarter.get(String(c.quarter)) ?? [];
-		list.push({ ...(c as unknown as PeerCounts), numerator: Number(c.numerator), denominator: Number(c.denominator) });
-		byQuarter.set(String(c.quarter), list);
-	}
+	const byQuarter = await peerRuleQuarters(rule, quarters, peerBy, dbPath);
 	return quarters.map((quarter) => {
-		const { rows } = evaluatePeerRule(rule, byQuarter.get(quarter) ?? []);
+		const rows = byQuarter.get(quarter) ?? [];
 		const row = rows.find((r) => r.provider_npi === npi);
 		return point(quarter, row, row ? rows.filter((r) => r.peer_group === row.peer_group) : []);
 	});
@@ -117,19 +130,43 @@ export interface HistoryMark {
 	status: FlagStatus;
 }
 
-/** Sparklines and statuses of every provider and rule, keyed "NPI|rule_id". */
+/**
+ * Sparklines and statuses of every provider and rule, keyed "NPI|rule_id": each peer rule
+ * evaluated per quarter (peerRuleQuarters, one grouped query per rule) and each line rule's
+ * findings counted per quarter (line_summary_by_quarter.sql; a line rule flags any finding).
+ */
 export async function historyIndex(o: { quarters?: number; peerBy?: PeerBy; dbPath?: string } = {}): Promise<{ quarters: string[]; marks: Record<string, HistoryMark> }> {
 	const dbPath = o.dbPath ?? defaultDbPath();
-	const qs = await quarterRows(o.quarters ?? 12, o.peerBy, dbPath);
+	const quarters = await historyQuarters(o.quarters ?? 12, dbPath);
 	const marks: Record<string, HistoryMark> = {};
-	qs.forEach(({ rows }, i) => {
-		for (const r of rows) {
-			const key = `${r.provider_npi}|${r.rule_id}`;
-			const m = (marks[key] ??= { values: qs.map(() => null), flagged: qs.map(() => false), status: null });
-			m.values[i] = r.kind === 'peer' ? r.rate : (r.findings ?? null);
-			if (r.flagged) m.flagged[i] = true;
+	if (!quarters.length) return { quarters, marks };
+	const mark = (key: string) => (marks[key] ??= { values: quarters.map(() => null), flagged: quarters.map(() => false), status: null });
+	const catalog = loadCatalog();
+	for (const rule of catalog.peer) {
+		const byQuarter = await peerRuleQuarters(rule, quarters, o.peerBy ?? 'specialty', dbPath);
+		quarters.forEach((q, i) => {
+			for (const r of byQuarter.get(q) ?? []) {
+				const m = mark(`${r.provider_npi}|${r.rule_id}`);
+				m.values[i] = r.rate;
+				if (r.flagged) m.flagged[i] = true;
+			}
+		});
+	}
+	// line rules: their findings are materialised by the evaluation (rule_findings)
+	await evaluateRules({ dbPath });
+	const from = quarterPeriod(quarters[0] as string).from;
+	const to = quarterPeriod(quarters.at(-1) as string).to;
+	await withConnection(async (conn) => {
+		for (const rule of catalog.line) {
+			for (const r of await runQuery(conn, 'rules/line_summary_by_quarter', { rule_id: rule.id, date_from: from, date_to: to })) {
+				const i = quarters.indexOf(String(r.quarter));
+				if (i < 0) continue;
+				const m = mark(`${r.rendering_npi}|${rule.id}`);
+				m.values[i] = Number(r.findings);
+				m.flagged[i] = true;
+			}
 		}
-	});
+	}, dbPath);
 	for (const m of Object.values(marks)) m.status = flagStatus(m.flagged);
-	return { quarters: qs.map((q) => q.quarter), marks };
+	return { quarters, marks };
 }
