@@ -1,4 +1,4 @@
-// claimlens start [serve options]: what `npm start` runs. Builds the app with Vite, showing its
+// claimlens start [serve options]: what `npm start` runs. Builds the app with Vite (and the CLI), showing its
 // output only when the build fails (a user needs "built", not 240 lines of chunk sizes), then
 // serves it exactly as `claimlens serve` does.
 import { spawn } from 'node:child_process';
@@ -23,6 +23,13 @@ export async function startCommand(argv: string[]): Promise<void> {
 		process.stderr.write(Buffer.concat(output));
 		throw new CliError(`the build failed (vite exited with ${code}); its output is above`);
 	}
+	// the command line too (dist-cli/), so later `claimlens` calls start without compiling TypeScript
+	const cli = await new Promise<number>((ok, fail) => {
+		const child = spawn(process.execPath, [resolve(appRoot(), 'scripts', 'build-cli.mjs')], { cwd: appRoot(), stdio: ['ignore', 'ignore', 'inherit'] });
+		child.on('error', fail);
+		child.on('close', (c) => ok(c ?? 1));
+	});
+	if (cli !== 0) info('the command line could not be built; it keeps compiling its TypeScript at each call');
 	info(`built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 	await serveCommand(argv);
 }
