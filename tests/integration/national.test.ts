@@ -82,3 +82,18 @@ describe('the CMS year of the national benchmark', () => {
 		expect((await listFlags({ rule: RULE, all: true, benchmark: 'national', national_year: 1999 }, db.path)).national.year).toBe(2023);
 	});
 });
+
+describe('national groups are computed once per data version', () => {
+	it('another period under the national benchmark reuses them (no new scan of the national file)', async () => {
+		const { processMap } = await import('../../src/lib/server/db/process-cache.ts');
+		const mine = () => [...processMap<string, unknown>('national-groups').keys()].filter((k) => k.startsWith(`${db.path}|`) && k.endsWith(`|2023|${RULE}`));
+		await listFlags({ rule: RULE, all: true, benchmark: 'national' }, db.path);
+		expect(mine()).toHaveLength(1);
+		const before = processMap<string, Promise<unknown>>('national-groups').get(mine()[0] as string);
+		const q1 = await listFlags({ rule: RULE, all: true, benchmark: 'national', period: '2025-Q1' }, db.path);
+		expect(mine()).toHaveLength(1);
+		expect(processMap<string, Promise<unknown>>('national-groups').get(mine()[0] as string)).toBe(before);
+		// the national rate is the file's whatever the own period (the own claims all fall in 2025-Q1)
+		expect(q1.filtered.find((r) => r.provider_npi === own(1))?.national_rate).toBeCloseTo(410 / 2000, 12);
+	});
+});

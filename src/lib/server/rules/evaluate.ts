@@ -17,7 +17,7 @@ import { resolvePeriod, type Period } from '../../period.ts';
 
 export type { Multiplicity };
 import { summarizeLineRule } from './line-engine.ts';
-import { compareNational, nationalGroups } from './national.ts';
+import { compareNational, nationalGroups, type NationalGroup } from './national.ts';
 import { severityOf } from './peer-engine.ts';
 import { mapSpecialties, type SpecialtyMapping } from '../../specialty-map.ts';
 
@@ -86,7 +86,7 @@ async function peerCounts(conn: DuckDBConnection, rule: PeerRule, source: Source
 	})) as unknown as PeerCounts[];
 }
 
-async function evaluateAll(conn: DuckDBConnection, source: Source | null, peerBy: PeerBy, year: number | null, years: number[], flagRule: FlagRule, fdrQ: number, period: Period | null, benchmark: Benchmark, nationalYear: number | undefined, pooled: number[] | null): Promise<Evaluation> {
+async function evaluateAll(conn: DuckDBConnection, source: Source | null, peerBy: PeerBy, year: number | null, years: number[], flagRule: FlagRule, fdrQ: number, period: Period | null, benchmark: Benchmark, nationalYear: number | undefined, pooled: number[] | null, versionKey: string): Promise<Evaluation> {
 	const catalog = loadCatalog();
 	const rows: FlagRow[] = [];
 	const rules: RuleStatus[] = [];
@@ -127,7 +127,7 @@ async function evaluateAll(conn: DuckDBConnection, source: Source | null, peerBy
 		tests,
 		expected_chance: expectedChanceFlags(checks.filter((c) => c.row.p_value !== null).map((c) => c.rule.z_threshold))
 	};
-	const national = source === 'claims' ? await applyNational(conn, catalog.peer, rows, benchmark, nationalYear) : { benchmark, year: null, years: [], note: '', mapping: [] };
+	const national = source === 'claims' ? await applyNational(conn, catalog.peer, rows, benchmark, nationalYear, versionKey) : { benchmark, year: null, years: [], note: '', mapping: [] };
 	if (benchmark !== 'own') for (const r of rules) r.flagged = rows.filter((row) => row.rule_id === r.rule_id && row.flagged).length;
 	for (const rule of catalog.line) {
 		const summary = source === 'claims' ? await summarizeLineRule(conn, rule, period) : null;
@@ -148,7 +148,14 @@ async function evaluateAll(conn: DuckDBConnection, source: Source | null, peerBy
  * Adds the national comparison to every own peer row (national.ts) and, under the national or
  * both benchmark, lets it decide (national) or add to (both) the flag. Returns what was compared.
  */
-async function applyNational(conn: DuckDBConnection, peerRules: PeerRule[], rows: FlagRow[], benchmark: Benchmark, wanted: number | undefined): Promise<NationalBenchmark> {
+/**
+ * The national groups of each rule and CMS year, per data version: they do not depend on the
+ * own period, peers or flag rule, so choosing another quarter under a national benchmark does not
+ * scan the national file again (about 3 s a rule at 10 million CMS rows).
+ */
+const nationalCache = processMap<string, Promise<Map<string, NationalGroup>>>('national-groups');
+
+async function applyNational(conn: DuckDBConnection, peerRules: PeerRule[], rows: FlagRow[], benchmark: Benchmark, wanted: number | undefined, versionKey: string): Promise<NationalBenchmark> {
 	const years = (await runQuery(conn, 'rules/cms_years')).map((r) => Number(r.year));
 	const out: NationalBenchmark = { benchmark, year: null, years, note: '', mapping: [] };
 	if (benchmark === 'own') return out;
@@ -171,7 +178,16 @@ async function applyNational(conn: DuckDBConnection, peerRules: PeerRule[], rows
 			for (const r of mine) Object.assign(r, { national_year: year, national_group: null, national_providers: null, national_rate: null, national_percentile: null, national_z: null, national_flagged: false, national_direction: null, national_reason: 'needs modifiers, which the CMS file does not carry: own peers only' });
 			continue;
 		}
-		const groups = nationalGroups(rule, await peerCounts(conn, rule, 'cms', [year], 'specialty', present, null));
+		const key = `${versionKey}|${year}|${rule.id}`;
+		let groupsP = nationalCache.get(key);
+		if (!groupsP) {
+			// groups of an older data version go
+			for (const k of nationalCache.keys()) if (k.split('|')[0] === versionKey.split('|')[0] && !k.startsWith(`${versionKey}|`)) nationalCache.delete(k);
+			groupsP = peerCounts(conn, rule, 'cms', [year], 'specialty', present, null).then((c) => nationalGroups(rule, c));
+			nationalCache.set(key, groupsP);
+			groupsP.catch(() => nationalCache.delete(key));
+		}
+		const groups = await groupsP;
 		for (const r of mine) {
 			const type = mapped.get(r.specialty) ?? null;
 			const n = compareNational(rule, r, type ? groups.get(type) : undefined, year, type);
@@ -198,6 +214,7 @@ const cache = processMap<string, Promise<Evaluation>>('rule-evaluations');
 /** Forget cached evaluations (benchmarks time cold runs). */
 export function clearRuleCache(): void {
 	cache.clear();
+	nationalCache.clear();
 	cmsYears.clear();
 }
 
@@ -235,7 +252,7 @@ export function evaluateRules(opts: { source?: Source; peerBy?: PeerBy; year?: n
 		if (!p) {
 			// evaluations of an older data version go; other years and peer groupings of this one stay
 			for (const k of cache.keys()) if (k.startsWith(`${dbPath}|`) && !k.startsWith(version)) cache.delete(k);
-			p = evaluateAll(conn, source, peerBy, year, years, flagRule, fdrQ, period, benchmark, opts.nationalYear, pooled);
+			p = evaluateAll(conn, source, peerBy, year, years, flagRule, fdrQ, period, benchmark, opts.nationalYear, pooled, version.slice(0, -1));
 			cache.set(key, p);
 			p.catch(() => cache.delete(key));
 		}
