@@ -154,23 +154,35 @@ async function evaluateAll(conn: DuckDBConnection, source: Source | null, peerBy
  * scan the national file again (about 3 s a rule at 10 million CMS rows).
  */
 const nationalCache = processMap<string, Promise<Map<string, NationalGroup>>>('national-groups');
+const cmsMetaCache = processMap<string, Promise<string[]>>('national-cms-meta');
 
 async function applyNational(conn: DuckDBConnection, peerRules: PeerRule[], rows: FlagRow[], benchmark: Benchmark, wanted: number | undefined, versionKey: string): Promise<NationalBenchmark> {
-	const years = (await runQuery(conn, 'rules/cms_years')).map((r) => Number(r.year));
+	if (benchmark === 'own') return { benchmark, year: null, years: [], note: '', mapping: [] };
+	// what the CMS rows hold (years; a year's provider types and codes): per data version too
+	const meta = (key: string, fn: () => Promise<string[]>) => {
+		let p = cmsMetaCache.get(`${versionKey}|${key}`);
+		if (!p) {
+			for (const k of cmsMetaCache.keys()) if (k.split('|')[0] === versionKey.split('|')[0] && !k.startsWith(`${versionKey}|`)) cmsMetaCache.delete(k);
+			p = fn();
+			cmsMetaCache.set(`${versionKey}|${key}`, p);
+			p.catch(() => cmsMetaCache.delete(`${versionKey}|${key}`));
+		}
+		return p;
+	};
+	const years = (await meta('years', async () => (await runQuery(conn, 'rules/cms_years')).map((r) => String(r.year)))).map(Number);
 	const out: NationalBenchmark = { benchmark, year: null, years, note: '', mapping: [] };
-	if (benchmark === 'own') return out;
 	if (!years.length) {
 		out.note = 'no CMS provider-and-service file imported: import your copy of the national file (claimlens import FILE --kind cms-provider-service --year Y) to compare with national peers';
 		return out;
 	}
 	const year = wanted !== undefined && years.includes(wanted) ? wanted : (years[0] as number);
 	out.year = year;
-	const types = (await runQuery(conn, 'rules/cms_types', { year })).map((r) => String(r.cms_type));
+	const types = await meta(`types|${year}`, async () => (await runQuery(conn, 'rules/cms_types', { year })).map((r) => String(r.cms_type)));
 	const own = (await runQuery(conn, 'rules/own_specialties')).map((r) => String(r.specialty));
 	const user = Object.fromEntries((await runQuery(conn, 'rules/specialty_map_list')).map((r) => [String(r.own_specialty), String(r.cms_type)]));
 	out.mapping = mapSpecialties(own, types, user);
 	const mapped = new Map(out.mapping.map((m) => [m.own, m.cms]));
-	const present = (await runQuery(conn, 'rules/distinct_codes', { source: 'cms', year })).map((r) => String(r.procedure_code));
+	const present = await meta(`codes|${year}`, async () => (await runQuery(conn, 'rules/distinct_codes', { source: 'cms', year })).map((r) => String(r.procedure_code)));
 	for (const rule of peerRules) {
 		const mine = rows.filter((r) => r.rule_id === rule.id);
 		if (!mine.length) continue;
@@ -215,6 +227,7 @@ const cache = processMap<string, Promise<Evaluation>>('rule-evaluations');
 export function clearRuleCache(): void {
 	cache.clear();
 	nationalCache.clear();
+	cmsMetaCache.clear();
 	cmsYears.clear();
 }
 
