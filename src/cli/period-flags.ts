@@ -1,7 +1,7 @@
 // The period flags every analysing command takes: --from/--to (whole months), or a shortcut:
 // --quarter 2025-Q1, --year-period 2025, --last-12-months (ending with the newest service month).
-import { defaultDbPath, withConnection } from '../lib/server/db/database.ts';
-import { runQuery } from '../lib/server/db/query-files.ts';
+import { defaultDbPath } from '../lib/server/db/database.ts';
+import { serviceRange } from '../lib/server/rules/evaluate.ts';
 import { last12Months, parsePeriod, PeriodError, quarterPeriod, yearPeriod, type Period } from '../lib/period.ts';
 import { CliError } from './output.ts';
 
@@ -24,9 +24,9 @@ export async function periodFromFlags(f: PeriodFlags, dbPath?: string): Promise<
 			return yearPeriod(Number(f['year-period']));
 		}
 		if (f['last-12-months']) {
-			const [r] = await withConnection((conn) => runQuery(conn, 'cases/data_period'), dbPath ?? defaultDbPath());
-			if (!r?.period_to) throw new PeriodError('--last-12-months: no claim lines imported');
-			return last12Months(String(r.period_to));
+			const { last } = await serviceRange(dbPath ?? defaultDbPath());
+			if (!last) throw new PeriodError('--last-12-months: no claim lines imported');
+			return last12Months(last);
 		}
 		return parsePeriod(f.from, f.to);
 	} catch (e) {

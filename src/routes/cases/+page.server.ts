@@ -3,7 +3,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { CaseFilter, IsoDate } from '$lib/schemas/cases';
-import { CaseError, CaseForbidden, listCases, openCase } from '$lib/server/cases/cases';
+import { caseAssignees, CaseError, CaseForbidden, listCases, openCase } from '$lib/server/cases/cases';
 import { loadCatalog } from '$lib/server/rules/catalog';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,7 +14,7 @@ export const load = (async ({ url, locals, setHeaders }) => {
 	const cases = await listCases(f.data, { me: locals.user?.email });
 	const catalog = loadCatalog();
 	const rules = [...catalog.peer, ...catalog.line].map((r) => ({ id: r.id, title: r.title }));
-	const assignees = [...new Set((await listCases({}, {})).map((c) => c.assignee).filter((a): a is string => a !== null))].sort();
+	const assignees = await caseAssignees();
 	return { cases, filter: f.data, rules, assignees, me: locals.user?.email ?? null };
 }) satisfies PageServerLoad;
 

@@ -104,6 +104,11 @@ export function listCases(filter: CaseFilter = {}, opts: { me?: string; today?: 
 	return withConnection((conn) => readCases(conn, filter, opts.today ?? today(), dbPath, opts.me), dbPath);
 }
 
+/** Everyone a case is assigned to (the Cases page's filter), without evaluating flags. */
+export async function caseAssignees(dbPath = defaultDbPath()): Promise<string[]> {
+	return (await withConnection((conn) => runQuery(conn, 'cases/assignees'), dbPath)).map((r) => String(r.assignee));
+}
+
 /** The active (not closed) case of each provider and rule, keyed "NPI|rule_id": badges, without evaluating flags. */
 export async function activeCaseIndex(dbPath = defaultDbPath()): Promise<Record<string, { case_id: number; status: CaseStatus }>> {
 	const rows = await withConnection((conn) => runQuery(conn, 'cases/active_index'), dbPath);

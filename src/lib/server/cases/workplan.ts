@@ -3,7 +3,7 @@
 // function for /workplan, GET /api/workplan(.csv), `claimlens workplan` and the committee pack.
 import { defaultDbPath, withConnection } from '../db/database.ts';
 import { runQuery } from '../db/query-files.ts';
-import { evaluateRules } from '../rules/evaluate.ts';
+import { evaluateRules, serviceRange } from '../rules/evaluate.ts';
 import { rankWorkplan, type WorkplanRow } from '../../workplan.ts';
 import { openCase, type Actor } from './cases.ts';
 import type { Period } from '../../period.ts';
@@ -22,16 +22,13 @@ export interface Workplan {
 export async function getWorkplan(opts: { all?: boolean; today?: string; period?: Period | null; dbPath?: string } = {}): Promise<Workplan> {
 	const dbPath = opts.dbPath ?? defaultDbPath();
 	const ev = await evaluateRules({ period: opts.period ?? null, dbPath });
-	const { range, cases } = await withConnection(async (conn) => {
-		const [range] = await runQuery(conn, 'cases/data_period');
-		const cases = new Map((await runQuery(conn, 'cases/open_by_provider', { today: opts.today ?? new Date().toISOString().slice(0, 10) })).map((r) => [String(r.provider_npi), { open: Number(r.open_cases), overdue: Number(r.overdue_cases) }]));
-		return { range, cases };
-	}, dbPath);
+	const range = await serviceRange(dbPath);
+	const cases = await withConnection(async (conn) => new Map((await runQuery(conn, 'cases/open_by_provider', { today: opts.today ?? new Date().toISOString().slice(0, 10) })).map((r) => [String(r.provider_npi), { open: Number(r.open_cases), overdue: Number(r.overdue_cases) }])), dbPath);
 	const lineRules = ev.rules.filter((r) => r.kind === 'line' && r.evaluated).length;
 	return {
 		period: ev.period,
-		period_from: ev.period?.from ?? (range?.period_from as string | null) ?? null,
-		period_to: ev.period?.to ?? (range?.period_to as string | null) ?? null,
+		period_from: ev.period?.from ?? range.first,
+		period_to: ev.period?.to ?? range.last,
 		rules_evaluated: ev.rules.filter((r) => r.evaluated).length,
 		rows: rankWorkplan(ev.rows, lineRules, cases, opts.all)
 	};

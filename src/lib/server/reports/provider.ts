@@ -6,11 +6,10 @@ import { escapeHtml as e } from '../../charts/escape-html.ts';
 import { funnelOption } from '../../charts/options/funnel.ts';
 import { monthlyRateOption, type MonthlyRate } from '../../charts/options/monthly-rate.ts';
 import { outcomeLabel, statusLabel } from '../../schemas/cases.ts';
-import { evaluateRules } from '../rules/evaluate.ts';
+import { evaluateRules, serviceRange } from '../rules/evaluate.ts';
 import { getDrilldown, getFlagLines } from '../rules/drilldown.ts';
 import { listCases } from '../cases/cases.ts';
-import { defaultDbPath, withConnection } from '../db/database.ts';
-import { runQuery } from '../db/query-files.ts';
+import { defaultDbPath } from '../db/database.ts';
 import { dataStamp, int, money, pct, reportDocument, table } from './layout.ts';
 import { svgChart } from './svg-chart.ts';
 import { ReportError, reportPeriod, type ReportContext } from './types.ts';
@@ -32,7 +31,7 @@ export async function providerReportHtml(p: ProviderParams, ctx: ReportContext):
 	const ev = await evaluateRules({ period, dbPath });
 	const mine = ev.rows.filter((r) => r.provider_npi === p.npi).sort((a, b) => Number(b.flagged) - Number(a.flagged) || (b.dollars_at_risk ?? 0) - (a.dollars_at_risk ?? 0));
 	if (!mine.length) throw new ReportError(`NPI ${p.npi} has no result for any rule: nothing to report`);
-	const [range] = await withConnection((conn) => runQuery(conn, 'cases/data_period'), dbPath);
+	const range = await serviceRange(dbPath);
 	const first = mine[0];
 	const flagged = mine.filter((r) => r.flagged);
 	const behind = new Map<string, { lines: number; claims: number }>();
@@ -77,6 +76,6 @@ export async function providerReportHtml(p: ProviderParams, ctx: ReportContext):
 <h2>The flags</h2>${sections.join('') || '<p class="muted">No rule flags this provider.</p>'}
 <h2>Review cases</h2>${caseTable}
 <p><small>Peer rules: funnel z against the peer rate with over-dispersion (Spiegelhalter 2005), 99.8% control limits; flagged when z is over the rule's threshold, the rate is over the 90th peer percentile and the volume at least the rule's minimum. Dollars at risk: excess services x the fee difference; line rules: the paid amount of the finding lines. A flag is a reason to look, not a finding of improper billing.</small></p>`;
-	const meta = { title: `Provider report: ${first?.provider_name ?? p.npi}`, period: period ? `service dates ${periodLabel(period)}` : `service dates ${range?.period_from ?? '—'} to ${range?.period_to ?? '—'} (all imported claim lines)`, filters: [['Provider', p.npi], ['Peers', 'same specialty']] as [string, string][], generated_by: ctx.by, generated_at: ctx.at, ...(await dataStamp(dbPath)) };
+	const meta = { title: `Provider report: ${first?.provider_name ?? p.npi}`, period: period ? `service dates ${periodLabel(period)}` : `service dates ${range.first ?? '—'} to ${range.last ?? '—'} (all imported claim lines)`, filters: [['Provider', p.npi], ['Peers', 'same specialty']] as [string, string][], generated_by: ctx.by, generated_at: ctx.at, ...(await dataStamp(dbPath)) };
 	return { html: reportDocument(meta, body), filename: `claimlens-provider-${p.npi}-${ctx.at.slice(0, 10)}.pdf` };
 }
