@@ -9,20 +9,23 @@
 -- ignore it): years are never pooled silently.
 -- Claims rows can be restricted to a period of whole months ($month_from, $month_to: first days
 -- of the first and last month, NULL = open); CMS rows have no months.
+-- $by_quarter BOOLEAN: claims rows per quarter of service as well (a provider's history), else ''.
 -- $source VARCHAR, $years VARCHAR[] (data years as text; 0 = rows without a year), $month_from DATE, $month_to DATE, $den_codes VARCHAR[], $num_codes VARCHAR[], $num_modifiers VARCHAR[], $peer_by VARCHAR
--- Columns: provider_npi, provider_name, specialty, peer_extra, numerator, denominator,
+-- Columns: quarter (e.g. 2025-Q1, or ''), provider_npi, provider_name, specialty, peer_extra, numerator, denominator,
 -- num_mean_allowed, other_mean_allowed
 WITH lines AS (
 	SELECT
 		*,
 		CASE WHEN len($num_modifiers) > 0 THEN list_has_any(modifiers, $num_modifiers)
-			ELSE list_contains($num_codes, procedure_code) END AS in_numerator
+			ELSE list_contains($num_codes, procedure_code) END AS in_numerator,
+		CASE WHEN $by_quarter THEN year(service_month) || '-Q' || quarter(service_month) ELSE '' END AS quarter
 	FROM provider_services
 	WHERE source = $source AND (source = 'claims' OR list_contains($years::INTEGER[], coalesce(data_year, 0))) AND list_contains($den_codes, procedure_code)
 		AND (source = 'cms' OR $month_from::DATE IS NULL OR service_month >= $month_from::DATE)
 		AND (source = 'cms' OR $month_to::DATE IS NULL OR service_month <= $month_to::DATE)
 )
 SELECT
+	quarter,
 	rendering_npi AS provider_npi,
 	min(provider_name) AS provider_name,
 	specialty,
@@ -33,4 +36,4 @@ SELECT
 	(sum(services * avg_allowed) FILTER (WHERE NOT in_numerator) / nullif(sum(services) FILTER (WHERE NOT in_numerator AND avg_allowed IS NOT NULL), 0))::DOUBLE AS other_mean_allowed
 FROM lines
 GROUP BY ALL
-ORDER BY specialty, peer_extra, provider_npi;
+ORDER BY quarter, specialty, peer_extra, provider_npi;

@@ -81,6 +81,7 @@ async function peerCounts(conn: DuckDBConnection, rule: PeerRule, source: Source
 		num_codes: num,
 		num_modifiers: rule.numerator.modifiers,
 		peer_by: peerBy,
+		by_quarter: false,
 		month_from: period?.from ?? null,
 		month_to: period?.to ?? null
 	})) as unknown as PeerCounts[];

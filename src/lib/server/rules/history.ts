@@ -90,7 +90,7 @@ export async function providerHistory(o: { npi: string; ruleId: string; quarters
 
 /**
  * One peer rule evaluated per quarter from a single query grouped by quarter
- * (peer_counts_by_quarter.sql), every provider's rows; cached per data version, so the
+ * (peer_counts.sql with by_quarter), every provider's rows; cached per data version, so the
  * drill-down and the flags table's sparklines share it (and the warm-up after an import fills it).
  */
 function peerRuleQuarters(rule: PeerRule, quarters: string[], peerBy: PeerBy, dbPath: string): Promise<Map<string, FlagRow[]>> {
@@ -99,7 +99,7 @@ function peerRuleQuarters(rule: PeerRule, quarters: string[], peerBy: PeerBy, db
 			const present = (await runQuery(conn, 'rules/distinct_codes', { source: 'claims', year: 0 })).map((r) => String(r.procedure_code));
 			const { den, num } = resolveCodes(rule, present);
 			if (!den.length) return [];
-			return runQuery(conn, 'rules/peer_counts_by_quarter', { den_codes: den, num_codes: num, num_modifiers: rule.numerator.modifiers, peer_by: peerBy, month_from: quarterPeriod(quarters[0] as string).from, month_to: quarterPeriod(quarters.at(-1) as string).to });
+			return runQuery(conn, 'rules/peer_counts', { source: 'claims', years: ['0'], by_quarter: true, den_codes: den, num_codes: num, num_modifiers: rule.numerator.modifiers, peer_by: peerBy, month_from: quarterPeriod(quarters[0] as string).from, month_to: quarterPeriod(quarters.at(-1) as string).to });
 		}, dbPath);
 		const byQuarter = new Map<string, PeerCounts[]>();
 		for (const c of counts) {
