@@ -68,13 +68,33 @@ function npi(i: number): string {
 	return `${base}${(10 - (sum % 10)) % 10}`;
 }
 
+/** A CSV written in 1 MB pieces, waiting for the stream to drain (the file is never held in memory). */
+function csvWriter(path: string, header: string) {
+	const out = createWriteStream(path);
+	out.write(header);
+	let chunk = '';
+	return {
+		async line(text: string) {
+			chunk += text;
+			if (chunk.length > 1 << 20) {
+				if (!out.write(chunk)) await once(out, 'drain');
+				chunk = '';
+			}
+		},
+		async close() {
+			out.write(chunk);
+			out.end();
+			await once(out, 'finish');
+		}
+	};
+}
+
 /**
  * Own claim lines at scale without the demo generator (which keeps 200 providers and slows as
  * their days fill): about 3,500 lines per provider over 2024-2025, seven specialties with the
  * code families of the peer rules, one line per claim.
  */
 async function writeOwn(path: string, lines: number): Promise<void> {
-	const out = createWriteStream(path);
 	const r = rng(2024);
 	const specs: [string, string[]][] = [
 		['Internal Medicine', ['99212', '99213', '99214', '99215', '99203', '99204', '36415']],
@@ -85,9 +105,8 @@ async function writeOwn(path: string, lines: number): Promise<void> {
 		['Endocrinology', ['99213', '99214', '99215', '36415']],
 		['Pulmonary/Critical Care', ['99213', '99214', '99291', '36415', '94010']]
 	];
-	out.write('claim_id,line_number,patient_id,rendering_npi,provider_name,specialty,payer,service_date,procedure_code,units,allowed_amount,paid_amount,line_status\n');
+	const out = csvWriter(path, 'claim_id,line_number,patient_id,rendering_npi,provider_name,specialty,payer,service_date,procedure_code,units,allowed_amount,paid_amount,line_status\n');
 	const providers = Math.max(20, Math.round(lines / 3500));
-	let chunk = '';
 	for (let i = 0; i < lines; i++) {
 		const p = i % providers;
 		const [spec, codes] = specs[p % specs.length] as [string, string[]];
@@ -97,24 +116,16 @@ async function writeOwn(path: string, lines: number): Promise<void> {
 		const day = Math.floor(r() * 730);
 		const d = new Date(Date.UTC(2024, 0, 1 + day)).toISOString().slice(0, 10);
 		const amount = (40 + Math.floor(r() * 200)).toFixed(2);
-		chunk += `B${i},1,P${Math.floor(r() * 5_000_000)},${npi(2_000_000 + p)},"Own ${p}",${spec},Medicare,${d},${code},1,${amount},${amount},paid\n`;
-		if (chunk.length > 1 << 20) {
-			if (!out.write(chunk)) await once(out, 'drain');
-			chunk = '';
-		}
+		await out.line(`B${i},1,P${Math.floor(r() * 5_000_000)},${npi(2_000_000 + p)},"Own ${p}",${spec},Medicare,${d},${code},1,${amount},${amount},paid\n`);
 	}
-	out.write(chunk);
-	out.end();
-	await once(out, 'finish');
+	await out.close();
 }
 
 async function writeNational(path: string, rows: number): Promise<void> {
-	const out = createWriteStream(path);
 	const r = rng(2023);
-	out.write('Rndrng_NPI,Rndrng_Prvdr_Last_Org_Name,Rndrng_Prvdr_First_Name,Rndrng_Prvdr_Type,HCPCS_Cd,Place_Of_Srvc,Tot_Benes,Tot_Srvcs,Avg_Sbmtd_Chrg,Avg_Mdcr_Alowd_Amt,Avg_Mdcr_Pymt_Amt\n');
+	const out = csvWriter(path, 'Rndrng_NPI,Rndrng_Prvdr_Last_Org_Name,Rndrng_Prvdr_First_Name,Rndrng_Prvdr_Type,HCPCS_Cd,Place_Of_Srvc,Tot_Benes,Tot_Srvcs,Avg_Sbmtd_Chrg,Avg_Mdcr_Alowd_Amt,Avg_Mdcr_Pymt_Amt\n');
 	let written = 0;
 	let p = 0;
-	let chunk = '';
 	while (written < rows) {
 		p++;
 		let pick = r() * WEIGHT;
@@ -127,17 +138,11 @@ async function writeNational(path: string, rows: number): Promise<void> {
 			const base = 11 + Math.floor(r() * 300);
 			const services = Math.max(11, Math.round(base * (k === 4 || code === '17312' || code === '17314' || code === '90837' || code === '99285' ? lean : 1)));
 			const allowed = (20 + r() * 200).toFixed(2);
-			chunk += `${id},Prov${p},Syn,${type[0]},${code},O,${Math.max(11, Math.round(services * 0.7))},${services},${(Number(allowed) * 2.1).toFixed(2)},${allowed},${(Number(allowed) * 0.78).toFixed(2)}\n`;
+			await out.line(`${id},Prov${p},Syn,${type[0]},${code},O,${Math.max(11, Math.round(services * 0.7))},${services},${(Number(allowed) * 2.1).toFixed(2)},${allowed},${(Number(allowed) * 0.78).toFixed(2)}\n`);
 			written++;
 		}
-		if (chunk.length > 1 << 20) {
-			if (!out.write(chunk)) await once(out, 'drain');
-			chunk = '';
-		}
 	}
-	out.write(chunk);
-	out.end();
-	await once(out, 'finish');
+	await out.close();
 }
 
 function child(args: string[]): Record<string, number> {
