@@ -119,6 +119,22 @@ describe.skipIf(noBrowser)('PDF reports: the figures in the PDF', () => {
 		// attribute: 2 errors of 12 in a census: 16.67% exactly
 		expect(t).toContain('Errors in the sample 2 of 12 Error rate (point estimate) 16.67%');
 	});
+	it('appraisal report of a sample (not a census): the sample\'s own totals beside the projections', async () => {
+		// 8 of the 12 lines (seed 7); the items at $250 or more audited at $0, the rest as paid. The
+		// printed sample totals are the items' sums; the examined point estimate projects them, x 12 / 8
+		const f = await createFrame(parseDefinition({ name: 'Eight of A 99215', npis: ['1234567893'], codes: ['99215'] }), { dbPath: sdb.path });
+		const m = await drawSample(f.frame_id, DrawRequest.parse({ size: 8, seed: 7 }), { dbPath: sdb.path });
+		const units = m.units.filter((u) => u.role === 'sample');
+		await importFindings(m.sample_id, `item,audited_amount\n${units.map((u) => `${u.item},${u.examined_amount >= 250 ? 0 : u.examined_amount}`).join('\n')}\n`, { dbPath: sdb.path });
+		const examined = units.reduce((t, u) => t + u.examined_amount, 0);
+		const audited = units.reduce((t, u) => t + (u.examined_amount >= 250 ? 0 : u.examined_amount), 0);
+		const usd = (n: number) => n.toLocaleString('en-US', { style: 'currency', currency: 'USD' });
+		const t = await pdf('appraisal', { sample: m.sample_id }, sdb.path);
+		expect(t).toContain(`Sample total ${usd(examined)} ${usd(audited)} ${usd(examined - audited)}`);
+		expect(t).toContain(`Mean ${usd(examined / 8)} ${usd(audited / 8)} ${usd((examined - audited) / 8)}`);
+		expect(t).toContain(`Point estimate ${usd((examined * 12) / 8)} ${usd((audited * 12) / 8)}`);
+		expect(examined).toBeLessThan(2250);
+	});
 	it('counts the claims behind a flag once each, however many of its lines are behind it', async () => {
 		// three claims with two 99215 lines each and one 99214 claim: 6 numerator lines on 3 claims
 		const rows = ['claim_id,line_number,patient_id,rendering_npi,provider_name,specialty,service_date,procedure_code,allowed_amount'];

@@ -40,10 +40,15 @@ export async function appraisalReportHtml(p: AppraisalParams, ctx: ReportContext
 	if (a.status !== 'complete') parts.push(`<p class="flag">Incomplete: ${a.missing_items.length} of ${a.sample_size} sampled items have no finding yet (items ${a.missing_items.slice(0, 40).join(', ')}${a.missing_items.length > 40 ? ', …' : ''}). RAT-STATS appraises only a complete sample.</p>`);
 	const v = a.variable;
 	if (v) {
+		// the sample's own totals (RAT-STATS prints them beside the projections), from the items:
+		// every finding has an audited amount when a variable appraisal exists
+		const cents = (n: number) => Math.round(n * 100) / 100;
+		const examinedSum = cents(sampled.reduce((t, u) => t + u.examined_amount, 0));
+		const auditedSum = cents(sampled.reduce((t, u) => t + (byItem.get(u.item)?.audited_amount ?? 0), 0));
 		const cols: [string, { point_estimate: number; standard_error: number; intervals: TwoSided[] } | null, number | null][] = [
-			['Examined', v.examined, v.examined_total],
-			['Audited', v.audited, v.audited_total],
-			['Difference', { point_estimate: v.point_estimate, standard_error: v.standard_error, intervals: v.intervals }, v.examined_total !== null && v.audited_total !== null ? v.examined_total - v.audited_total : null]
+			['Examined', v.examined, examinedSum],
+			['Audited', v.audited, auditedSum],
+			['Difference', { point_estimate: v.point_estimate, standard_error: v.standard_error, intervals: v.intervals }, cents(examinedSum - auditedSum)]
 		];
 		const rows: string[][] = [
 			['Sample total', ...cols.map(([, , t]) => money(t))],
